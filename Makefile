@@ -1,0 +1,132 @@
+# Armature: generator first, then spec -> build/gen, then the library,
+# the front ends and the tests. `make check` runs every test.
+
+CC       ?= gcc
+BUILD    := build
+GENDIR   := $(BUILD)/gen
+OBJ      := $(BUILD)/obj
+
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=gnu11 -Wall -Wextra -Werror -MMD -MP
+ifeq ($(SAN),1)
+CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=address,undefined
+endif
+
+XML_CFLAGS   := $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
+XML_LIBS     := $(shell pkg-config --libs libxml-2.0 2>/dev/null)
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+
+# ---------------------------------------------------------------- generator
+GEN_SRCS   := $(filter-out gen/main.c,$(wildcard gen/*.c))
+GEN_OBJS   := $(GEN_SRCS:%.c=$(OBJ)/%.o) $(OBJ)/gen/asl_lex.o $(OBJ)/gen/asl_parse.o
+GEN_CFLAGS := $(CFLAGS) $(XML_CFLAGS) -Igen -I$(BUILD)/gen-parser
+
+$(BUILD)/gen-parser/asl_parse.c $(BUILD)/gen-parser/asl_parse.h: gen/asl.y
+	@mkdir -p $(@D)
+	bison -Wall -Werror -d -o $(BUILD)/gen-parser/asl_parse.c $<
+
+$(BUILD)/gen-parser/asl_lex.c: gen/asl.l $(BUILD)/gen-parser/asl_parse.h
+	@mkdir -p $(@D)
+	flex -o $@ $<
+
+$(OBJ)/gen/asl_parse.o: $(BUILD)/gen-parser/asl_parse.c
+	@mkdir -p $(@D)
+	$(CC) $(GEN_CFLAGS) -Wno-unused-function -c -o $@ $<
+
+$(OBJ)/gen/asl_lex.o: $(BUILD)/gen-parser/asl_lex.c
+	@mkdir -p $(@D)
+	$(CC) $(GEN_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter -c -o $@ $<
+
+$(OBJ)/gen/%.o: gen/%.c $(BUILD)/gen-parser/asl_parse.h
+	@mkdir -p $(@D)
+	$(CC) $(GEN_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libgen.a: $(GEN_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/armature-gen: $(OBJ)/gen/main.o $(BUILD)/libgen.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(XML_LIBS)
+
+# ---------------------------------------------------------------- spec -> C
+SPEC_XML  := $(sort $(shell find spec/a64 -name '*.xml'))
+SPEC_LIB  := $(sort $(wildcard spec/lib/*.asl))
+GEN_STAMP := $(GENDIR)/.stamp
+
+$(GEN_STAMP): $(BUILD)/armature-gen $(SPEC_XML) $(SPEC_LIB) spec/features.xml
+	@mkdir -p $(GENDIR)
+	$(BUILD)/armature-gen -o $(GENDIR) --features spec/features.xml $(SPEC_LIB) $(SPEC_XML)
+	@touch $@
+
+# ---------------------------------------------------------------- library
+LIB_SRCS   := $(wildcard interp/*.c sysregs/*.c jit/*.c)
+LIB_OBJS   := $(LIB_SRCS:%.c=$(OBJ)/%.o)
+LIB_CFLAGS := $(CFLAGS) -Iinterp -I$(GENDIR)
+
+$(OBJ)/interp/%.o $(OBJ)/sysregs/%.o $(OBJ)/jit/%.o: CFLAGS_EXTRA := $(LIB_CFLAGS)
+$(OBJ)/interp/%.o: interp/%.c $(GEN_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libarmature.a: $(LIB_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+# ---------------------------------------------------------------- front ends
+USER_SRCS  := $(filter-out boards/linux-user/main.c,$(wildcard boards/linux-user/*.c))
+USER_OBJS  := $(USER_SRCS:%.c=$(OBJ)/%.o)
+
+$(OBJ)/boards/%.o: boards/%.c $(GEN_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -Iboards -c -o $@ $<
+
+$(OBJ)/tools/%.o: tools/%.c $(GEN_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -c -o $@ $<
+
+$(BUILD)/liblinuxuser.a: $(USER_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/armature-user: $(OBJ)/boards/linux-user/main.o $(BUILD)/liblinuxuser.a $(BUILD)/libarmature.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/armature-disas: $(OBJ)/tools/armature-disas.o $(BUILD)/libarmature.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
+BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature-disas
+
+all: $(BINS)
+
+# ---------------------------------------------------------------- tests
+TEST_SRCS := $(wildcard tests/check_*.c)
+TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+
+$(OBJ)/tests/%.o: tests/%.c $(GEN_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) $(XML_CFLAGS) $(CHECK_CFLAGS) -Igen -Iboards -I$(BUILD)/gen-parser -c -o $@ $<
+
+$(BUILD)/tests/%: $(OBJ)/tests/%.o $(BUILD)/liblinuxuser.a $(BUILD)/libarmature.a $(BUILD)/libgen.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(XML_LIBS)
+
+# ---------------------------------------------------------------- entry points
+.PHONY: all deps run check unit-tests clean
+.DEFAULT_GOAL := all
+
+deps:
+	@scripts/install-deps --if-missing
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -C tests/guests demo
+	$(BUILD)/armature-user -stats $(BUILD)/guests/demo
+
+check: deps
+	@$(MAKE) --no-print-directory all $(TEST_BINS)
+	@$(MAKE) --no-print-directory -C tests/guests all
+	@tests/run-all.sh
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(OBJ) -name '*.d' 2>/dev/null)

@@ -1,0 +1,75 @@
+/* The narrow CPU interface: everything a board or front end may do to a CPU. */
+#ifndef ARMATURE_CPU_H
+#define ARMATURE_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "guest_mem.h"
+
+typedef struct Cpu Cpu;
+
+/* Why cpu_run() returned. */
+typedef enum CpuStop {
+    CPU_STOP_BUDGET,    /* the instruction budget ran out */
+    CPU_STOP_EXCEPTION, /* an exception the board must handle (cpu_exception()) */
+} CpuStop;
+
+/* An exception as the board sees it; the names follow the Arm ARM's
+ * exception classes (ESR_ELx.EC), D17.2.37. */
+typedef enum CpuExcKind {
+    CPU_EXC_NONE,
+    CPU_EXC_UNDEFINED,        /* EC 0x00: UNDEFINED / unallocated encoding */
+    CPU_EXC_UNPREDICTABLE,    /* treated as UNDEFINED by the board (IMPDEF) */
+    CPU_EXC_SVC,              /* EC 0x15: SVC in AArch64 */
+    CPU_EXC_BRK,              /* EC 0x3C: BRK */
+    CPU_EXC_INSN_ABORT,       /* EC 0x20: instruction fetch failed */
+    CPU_EXC_DATA_ABORT,       /* EC 0x24: data access failed */
+    CPU_EXC_PC_ALIGN,         /* EC 0x22: PC alignment fault */
+    CPU_EXC_SP_ALIGN,         /* EC 0x26: SP alignment fault */
+    CPU_EXC_OTHER,
+} CpuExcKind;
+
+typedef struct CpuException {
+    CpuExcKind kind;
+    uint32_t syndrome;    /* ISS as the architecture defines it (e.g. SVC imm16) */
+    uint64_t vaddress;    /* faulting address for aborts (FAR_ELx) */
+    uint64_t pc;          /* address of the instruction that raised it */
+    bool write;           /* data abort: the access was a write */
+} CpuException;
+
+/* Create a CPU of the named model ("max", ...); NULL if unknown. */
+Cpu *cpu_new(const char *model);
+void cpu_free(Cpu *cpu);
+/* Architectural reset to EL0 user state (later issues: reset at the highest EL). */
+void cpu_reset(Cpu *cpu);
+/* Attach the guest address space (user mode: a flat page map). */
+void cpu_set_mem(Cpu *cpu, GuestMem *mem);
+
+/* Run at most `budget` instructions. */
+CpuStop cpu_run(Cpu *cpu, uint64_t budget);
+/* The exception that made cpu_run() return CPU_STOP_EXCEPTION. */
+const CpuException *cpu_exception(const Cpu *cpu);
+
+uint64_t cpu_icount(const Cpu *cpu);
+
+uint64_t cpu_get_x(const Cpu *cpu, int n); /* n in 0..30 */
+void cpu_set_x(Cpu *cpu, int n, uint64_t v);
+uint64_t cpu_get_sp(const Cpu *cpu);      /* the SP of the current EL/SPSel */
+void cpu_set_sp(Cpu *cpu, uint64_t v);
+uint64_t cpu_get_pc(const Cpu *cpu);
+void cpu_set_pc(Cpu *cpu, uint64_t v);
+uint32_t cpu_get_nzcv(const Cpu *cpu);     /* NZCV in bits 31:28, as MRS NZCV */
+void cpu_set_nzcv(Cpu *cpu, uint32_t nzcv);
+unsigned cpu_get_el(const Cpu *cpu);
+/* TPIDR_EL0, the user thread pointer (set by the loader / clone). */
+uint64_t cpu_get_tpidr_el0(const Cpu *cpu);
+void cpu_set_tpidr_el0(Cpu *cpu, uint64_t v);
+
+/* Encoding lookup shared with tools: the spec id of a word, or NULL. */
+const char *cpu_decode_id(uint32_t insn);
+/* Disassemble one word at `pc` into buf (GNU objdump syntax). Returns
+ * false for an unallocated word (buf then holds ".inst\t0x...") */
+bool cpu_disassemble(uint32_t insn, uint64_t pc, char *buf, unsigned len);
+
+#endif

@@ -1,0 +1,12 @@
+// Formatting functions for assembler templates. They are C primitives
+// (interp/disas_fmt.c) that print in GNU objdump's style.
+
+__primitive string XReg(integer n);              // x0..x30, xzr
+__primitive string WReg(integer n);              // w0..w30, wzr
+__primitive string Reg(integer width, integer n);    // XReg or WReg by width
+__primitive string RegSP(integer width, integer n);  // as Reg, but 31 is sp/wsp
+__primitive string Hex(integer value);           // 0x1f (no '#')
+__primitive string Label(integer address);       // objdump branch target: 400080
+__primitive string Cond(bits(4) cond);           // eq, ne, cs, ... al, nv
+__primitive string ShiftName(ShiftType s);       // lsl, lsr, asr, ror
+__primitive string ExtendName(ExtendType e);     // uxtb, ..., sxtx

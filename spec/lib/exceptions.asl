@@ -1,0 +1,25 @@
+// Synchronous exceptions raised by instructions (aarch64/exceptions).
+// The instruction ends with the record in _Exception; the run loop then
+// takes it (system mode) or hands it to the board (user mode).
+
+ExceptionRecord ExceptionSyndrome(Exception exceptype)
+    ExceptionRecord r;
+    r.exceptype = exceptype;
+    r.syndrome = Zeros(25);
+    r.vaddress = Zeros(64);
+    r.write = FALSE;
+    return r;
+
+// AArch64.CallSupervisor(): SVC #imm16.
+AArch64.CallSupervisor(bits(16) immediate)
+    ExceptionRecord exception = ExceptionSyndrome(Exception_SupervisorCall);
+    exception.syndrome<15:0> = immediate;
+    _Exception = exception;
+    RaiseException();
+
+// AArch64.SoftwareBreakpoint(): BRK #imm16.
+AArch64.SoftwareBreakpoint(bits(16) immediate)
+    ExceptionRecord exception = ExceptionSyndrome(Exception_SoftwareBreakpoint);
+    exception.syndrome<15:0> = immediate;
+    _Exception = exception;
+    RaiseException();
