@@ -180,8 +180,8 @@ stmts_opt
     ;
 
 stmts
-    : stmt                          { $$ = stmt_new(S_BLOCK, L(@1)); block_add($$, $1); }
-    | stmts stmt                    { $$ = $1; block_add($$, $2); }
+    : stmt                          { $$ = stmt_new(S_BLOCK, L(@1)); block_splice($$, $1); }
+    | stmts stmt                    { $$ = $1; block_splice($$, $2); }
     ;
 
 block
@@ -190,7 +190,7 @@ block
     ;
 
 stmt
-    : simple_list NEWLINE           { $$ = block_of(L(@1), $1); }
+    : simple_list NEWLINE           { $$ = block_of(L(@1), $1); $$->line_group = true; }
     | if_stmt
     | case_stmt
     | for_stmt

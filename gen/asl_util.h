@@ -15,6 +15,8 @@ DeclVar *pl_declvars(PtrList *l, int *n);
 WhenArm *arm_new(Expr **pats, int npats, Stmt *body, SrcLoc loc);
 WhenArm *pl_arms(PtrList *l, int *n);
 void block_add(Stmt *block, Stmt *s);
+/* Add s, or the statements of a line group. */
+void block_splice(Stmt *block, Stmt *s);
 Stmt *block_of(SrcLoc loc, PtrList *simple);
 void if_prepend(Stmt *s, Expr *cond, Stmt *body, SrcLoc loc);
 Expr *mk_call(ExprKind kind, char *name, PtrList *args, SrcLoc loc);

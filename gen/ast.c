@@ -112,6 +112,16 @@ void block_add(Stmt *block, Stmt *s)
     block->stmts[block->nstmts++] = s;
 }
 
+void block_splice(Stmt *block, Stmt *s)
+{
+    if (s->kind == S_BLOCK && s->line_group) {
+        for (int i = 0; i < s->nstmts; i++)
+            block_add(block, s->stmts[i]);
+    } else {
+        block_add(block, s);
+    }
+}
+
 Stmt *block_of(SrcLoc loc, PtrList *simple)
 {
     Stmt *b = stmt_new(S_BLOCK, loc);

@@ -158,6 +158,9 @@ struct Stmt {
     int nstmts;
     /* S_SEE */
     char *text;
+    /* S_BLOCK made of the simple statements of one line: spliced into the
+     * enclosing block, it opens no scope */
+    bool line_group;
 };
 
 /* ------------------------------------------------------------ declarations */

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Generator fixtures: each err_X.xml must fail with exactly err_X.expected on stderr; each ok_X.xml must load cleanly.
+# Run from the repository root. ARMATURE_GEN overrides the generator binary.
+GEN=${ARMATURE_GEN:-build/armature-gen}
+FEATURES=spec/features.xml
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+if [ ! -x "$GEN" ]; then
+    echo "tests/gen/run.sh: $GEN not found; build it first (make)" >&2
+    exit 1
+fi
+
+for xml in tests/gen/err_*.xml; do
+    [ -e "$xml" ] || continue
+    name=$(basename "$xml" .xml)
+    expected=tests/gen/$name.expected
+    "$GEN" --check --features "$FEATURES" "$xml" >/dev/null 2>"$tmp/stderr"
+    rc=$?
+    if [ $rc -ne 0 ] && [ -f "$expected" ] && diff -u --label "$expected" --label "stderr" "$expected" "$tmp/stderr" >"$tmp/diff"; then
+        echo "PASS $name"
+        pass=$((pass + 1))
+    else
+        echo "FAIL $name"
+        [ $rc -eq 0 ] && echo "  expected a non-zero exit status, got 0"
+        [ -f "$expected" ] || echo "  missing $expected"
+        [ -f "$expected" ] && sed 's/^/  /' "$tmp/diff"
+        fail=$((fail + 1))
+    fi
+done
+
+for xml in tests/gen/ok_*.xml; do
+    [ -e "$xml" ] || continue
+    name=$(basename "$xml" .xml)
+    "$GEN" --check --features "$FEATURES" "$xml" >/dev/null 2>"$tmp/stderr"
+    rc=$?
+    if [ $rc -eq 0 ] && [ ! -s "$tmp/stderr" ]; then
+        echo "PASS $name"
+        pass=$((pass + 1))
+    else
+        echo "FAIL $name"
+        echo "  exit status $rc, stderr:"
+        sed 's/^/  /' "$tmp/stderr"
+        fail=$((fail + 1))
+    fi
+done
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

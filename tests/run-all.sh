@@ -1,0 +1,79 @@
+#!/bin/bash
+# Runs every test `make check` needs, after the build: the Check suites
+# build/tests/check_*, the generator fixtures (tests/gen/run.sh) and the guest
+# programs (tests/guests/run.sh). Sums their counts and ends with exactly one
+# line "N passed, M failed"; exits 1 if anything failed or a runner crashed.
+# Runners that do not exist yet are skipped with a message.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+
+total_pass=0 total_fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Check suites print "NN%: Checks: N, Failures: F, Errors: E" per suite runner.
+run_check_suite() {
+	local bin=$1 rc n f e found=0
+	echo "== $bin"
+	"$bin" >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	while read -r n f e; do
+		found=1
+		total_pass=$((total_pass + n - f - e))
+		total_fail=$((total_fail + f + e))
+	done < <(sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$log")
+	if [ $found = 0 ]; then
+		echo "FAIL $bin: no Check summary (exit status $rc)"
+		total_fail=$((total_fail + 1))
+	elif [ $rc -ne 0 ] && ! grep -q 'Failures: [1-9]\|Errors: [1-9]' "$log"; then
+		echo "FAIL $bin: exit status $rc although no check failed"
+		total_fail=$((total_fail + 1))
+	fi
+}
+
+# Script runners end with "N passed, M failed".
+run_counting_script() {
+	local script=$1 rc last p f
+	echo "== $script"
+	"$script" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	last=$(tail -n 1 "$log")
+	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
+		total_pass=$((total_pass + p))
+		total_fail=$((total_fail + f))
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			echo "FAIL $script: exit status $rc although it reported no failure"
+			total_fail=$((total_fail + 1))
+		fi
+	else
+		echo "FAIL $script: crashed or gave no \"N passed, M failed\" line (exit status $rc)"
+		total_fail=$((total_fail + 1))
+	fi
+}
+
+shopt -s nullglob
+suites=(build/tests/check_*)
+shopt -u nullglob
+if [ ${#suites[@]} -eq 0 ]; then
+	echo "no Check suites in build/tests: skipping them"
+fi
+for bin in "${suites[@]}"; do
+	case $bin in *.o | *.d) continue ;; esac
+	[ -x "$bin" ] && run_check_suite "$bin"
+done
+
+for script in tests/gen/run.sh tests/guests/run.sh; do
+	if [ -x "$script" ]; then
+		run_counting_script "$script"
+	elif [ -e "$script" ]; then
+		echo "FAIL $script: not executable"
+		total_fail=$((total_fail + 1))
+	else
+		echo "$script not found: skipping it"
+	fi
+done
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
