@@ -764,6 +764,13 @@ void emit_lib(const Sema *s, FILE *out)
         at(m, d->loc);
         signature(m, d, false);
         fprintf(out, "{\n");
+        /* parameters a body does not use are normal in pseudocode */
+        fprintf(out, "    (void)%s;", d->ty.kind == TY_STRING ? "_b" : "_cpu");
+        for (int j = 0; j < d->nwparams; j++)
+            fprintf(out, " (void)%s;", local_name(d->wparams[j]));
+        for (int j = 0; j < d->nparams; j++)
+            fprintf(out, " (void)%s;", local_name(d->params[j].name));
+        fputc('\n', out);
         m->func = d;
         m->status = d->raises;
         m->ntemps = 0;

@@ -1,0 +1,196 @@
+/* The CPU: creation, the run loop, and the narrow API boards use. The
+ * loop fetches, decodes through the generated tree and runs the generated
+ * exec_<id>() function; what an instruction does is never written here. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cpu_internal.h"
+#include "a64_meta.h"
+
+Cpu *cpu_new(const char *model)
+{
+    /* IMPDEF: until spec/cpus describes models, "max" (every feature the
+     * spec implements) is the only one. */
+    if (strcmp(model, "max") != 0)
+        return NULL;
+    Cpu *cpu = calloc(1, sizeof *cpu);
+    if (!cpu)
+        return NULL;
+    cpu->model = "max";
+    cpu->all_features = true;
+    cpu_reset(cpu);
+    return cpu;
+}
+
+void cpu_free(Cpu *cpu) { free(cpu); }
+
+void cpu_reset(Cpu *cpu)
+{
+    memset(&cpu->a, 0, sizeof cpu->a);
+    /* User mode: EL0, SP_EL0, AArch64, interrupts masked as Linux runs EL0
+     * with DAIF clear. */
+    cpu->a.PSTATE.EL = 0;
+    cpu->a.PSTATE.SP = 0;
+    cpu->a.PSTATE.nRW = 0;
+    cpu->icount = 0;
+    memset(&cpu->exc, 0, sizeof cpu->exc);
+}
+
+void cpu_set_mem(Cpu *cpu, GuestMem *mem) { cpu->mem = mem; }
+
+/* Mem[] (spec/lib/memory.asl): the board's address space. A failed access
+ * ends the instruction with a data abort carrying the faulting address. */
+static AslStatus data_abort(Cpu *cpu, uint64_t fault, bool write)
+{
+    ExceptionRecord *e = &cpu->a._Exception;
+    memset(e, 0, sizeof *e);
+    e->exceptype = Exception_DataAbort;
+    e->vaddress = fault;
+    e->write = write;
+    return ASL_EXCEPTION;
+}
+
+AslStatus prim_get_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, uint64_t *value)
+{
+    (void)acctype;
+    uint64_t fault;
+    if (size != 1 && size != 2 && size != 4 && size != 8)
+        asl_fail("Mem[] access size", "interp/cpu.c");
+    if (!guest_mem_read(cpu->mem, address, (unsigned)size, value, &fault))
+        return data_abort(cpu, fault, false);
+    return ASL_OK;
+}
+
+AslStatus prim_set_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, uint64_t value)
+{
+    (void)acctype;
+    uint64_t fault;
+    if (size != 1 && size != 2 && size != 4 && size != 8)
+        asl_fail("Mem[] access size", "interp/cpu.c");
+    if (!guest_mem_write(cpu->mem, address, (unsigned)size, value, &fault))
+        return data_abort(cpu, fault, true);
+    return ASL_OK;
+}
+
+static bool feature_present(const Cpu *cpu, int idx)
+{
+    return cpu->all_features || a64_encodings[idx].feature[0] == 0;
+}
+
+/* Turn how an instruction ended into what the board sees. */
+static void record_exception(Cpu *cpu, AslStatus st, uint64_t pc)
+{
+    CpuException *x = &cpu->exc;
+    memset(x, 0, sizeof *x);
+    x->pc = pc;
+    if (st == ASL_UNDEFINED) {
+        x->kind = CPU_EXC_UNDEFINED;
+        return;
+    }
+    if (st == ASL_UNPREDICTABLE) {
+        /* IMPDEF: CONSTRAINED UNPREDICTABLE encodings are UNDEFINED here. */
+        x->kind = CPU_EXC_UNPREDICTABLE;
+        return;
+    }
+    const ExceptionRecord *e = &cpu->a._Exception;
+    x->syndrome = (uint32_t)e->syndrome;
+    x->vaddress = e->vaddress;
+    x->write = e->write;
+    switch (e->exceptype) {
+    case Exception_SupervisorCall:
+        x->kind = CPU_EXC_SVC;
+        /* The preferred return address of SVC is the next instruction. */
+        cpu->a._PC = pc + 4;
+        cpu->icount++;
+        break;
+    case Exception_SoftwareBreakpoint: x->kind = CPU_EXC_BRK; break;
+    case Exception_DataAbort: x->kind = CPU_EXC_DATA_ABORT; break;
+    case Exception_InstructionAbort: x->kind = CPU_EXC_INSN_ABORT; break;
+    case Exception_PCAlignment: x->kind = CPU_EXC_PC_ALIGN; break;
+    case Exception_SPAlignment: x->kind = CPU_EXC_SP_ALIGN; break;
+    default: x->kind = CPU_EXC_OTHER; break;
+    }
+}
+
+CpuStop cpu_run(Cpu *cpu, uint64_t budget)
+{
+    for (uint64_t n = 0; n < budget; n++) {
+        uint64_t pc = cpu->a._PC;
+        uint32_t insn;
+        AslStatus st;
+        if (pc & 3) {
+            memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
+            cpu->a._Exception.exceptype = Exception_PCAlignment;
+            cpu->a._Exception.vaddress = pc;
+            st = ASL_EXCEPTION;
+        } else if (!guest_mem_fetch(cpu->mem, pc, &insn)) {
+            memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
+            cpu->a._Exception.exceptype = Exception_InstructionAbort;
+            cpu->a._Exception.vaddress = pc;
+            st = ASL_EXCEPTION;
+        } else {
+            int idx = a64_decode_index(insn);
+            if (idx < 0 || !feature_present(cpu, idx)) {
+                st = ASL_UNDEFINED;
+            } else {
+                cpu->a.BranchTaken = false;
+                st = a64_exec_fns[idx](cpu, insn);
+            }
+        }
+        if (__builtin_expect(st != ASL_OK, 0)) {
+            record_exception(cpu, st, pc);
+            return CPU_STOP_EXCEPTION;
+        }
+        if (!cpu->a.BranchTaken)
+            cpu->a._PC = pc + 4;
+        cpu->icount++;
+    }
+    return CPU_STOP_BUDGET;
+}
+
+const CpuException *cpu_exception(const Cpu *cpu) { return &cpu->exc; }
+uint64_t cpu_icount(const Cpu *cpu) { return cpu->icount; }
+
+uint64_t cpu_get_x(const Cpu *cpu, int n) { return n >= 0 && n < 31 ? cpu->a._R[n] : 0; }
+
+void cpu_set_x(Cpu *cpu, int n, uint64_t v)
+{
+    if (n >= 0 && n < 31)
+        cpu->a._R[n] = v;
+}
+
+static uint64_t *current_sp(Cpu *cpu)
+{
+    if (cpu->a.PSTATE.SP == 0)
+        return &cpu->a.SP_EL0;
+    switch (cpu->a.PSTATE.EL) {
+    case 1: return &cpu->a.SP_EL1;
+    case 2: return &cpu->a.SP_EL2;
+    case 3: return &cpu->a.SP_EL3;
+    default: return &cpu->a.SP_EL0;
+    }
+}
+
+uint64_t cpu_get_sp(const Cpu *cpu) { return *current_sp((Cpu *)cpu); }
+void cpu_set_sp(Cpu *cpu, uint64_t v) { *current_sp(cpu) = v; }
+uint64_t cpu_get_pc(const Cpu *cpu) { return cpu->a._PC; }
+void cpu_set_pc(Cpu *cpu, uint64_t v) { cpu->a._PC = v; }
+
+uint32_t cpu_get_nzcv(const Cpu *cpu)
+{
+    const ProcState *p = &cpu->a.PSTATE;
+    return (uint32_t)(p->N << 31 | p->Z << 30 | p->C << 29 | p->V << 28);
+}
+
+void cpu_set_nzcv(Cpu *cpu, uint32_t nzcv)
+{
+    ProcState *p = &cpu->a.PSTATE;
+    p->N = nzcv >> 31 & 1;
+    p->Z = nzcv >> 30 & 1;
+    p->C = nzcv >> 29 & 1;
+    p->V = nzcv >> 28 & 1;
+}
+
+unsigned cpu_get_el(const Cpu *cpu) { return (unsigned)cpu->a.PSTATE.EL; }
+uint64_t cpu_get_tpidr_el0(const Cpu *cpu) { return cpu->a.TPIDR_EL0; }
+void cpu_set_tpidr_el0(Cpu *cpu, uint64_t v) { cpu->a.TPIDR_EL0 = v; }

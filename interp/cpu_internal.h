@@ -1,0 +1,30 @@
+/* The CPU structure, for interp/ and generated code only: boards use cpu.h. */
+#ifndef ARMATURE_CPU_INTERNAL_H
+#define ARMATURE_CPU_INTERNAL_H
+
+#include "asl_runtime.h"
+#include "cpu.h"
+
+typedef struct Cpu Cpu;
+
+#include "asl_types.h"  /* generated: enums, records, ArchState */
+
+struct Cpu {
+    ArchState a;            /* everything the spec declares as state */
+    GuestMem *mem;
+    uint64_t icount;        /* instructions retired */
+    CpuException exc;       /* the last exception handed to the board */
+    const char *model;
+    bool all_features;      /* model "max": every FEAT_ the spec describes */
+};
+
+typedef AslStatus (*A64ExecFn)(Cpu *cpu, uint32_t insn);
+typedef bool (*A64DisasFn)(uint32_t insn, uint64_t pc, DisasBuf *b);
+
+extern const A64ExecFn a64_exec_fns[];
+extern const A64DisasFn a64_disas_fns[];
+
+/* The state the disassembler's decode and templates run against. */
+Cpu *disas_cpu(uint64_t pc);
+
+#endif
