@@ -68,8 +68,9 @@ static void scan(ParseCtx *ctx, Layout *lx)
     if (kind == 0) {
         if (ctx->mode != PARSE_EXPR) {
             AslLoc end = { lx->raw.line, lx->raw.col, lx->raw.line, lx->raw.col };
+            AslLoc eol = { lx->prev_line, lx->prev_end, lx->prev_line, lx->prev_end };
             if (lx->content)
-                push(lx, NEWLINE, end, NULL);
+                push(lx, NEWLINE, eol, NULL);
             while (lx->nindent > 1) {
                 lx->nindent--;
                 push(lx, DEDENT, end, NULL);
@@ -91,8 +92,10 @@ static void scan(ParseCtx *ctx, Layout *lx)
         if (lx->nindent == 0) {
             lx->indent[lx->nindent++] = col;
         } else {
+            /* a NEWLINE stands at the end of the line it ends */
+            AslLoc eol = { lx->prev_line, lx->prev_end, lx->prev_line, lx->prev_end };
             if (lx->content)
-                push(lx, NEWLINE, loc, NULL);
+                push(lx, NEWLINE, eol, NULL);
             if (col > lx->indent[lx->nindent - 1]) {
                 if (lx->nindent == MAX_NEST) {
                     diag_error(asl_srcloc(ctx, loc), "blocks nested too deeply");
