@@ -64,8 +64,15 @@ LIB_SRCS   := $(wildcard interp/*.c sysregs/*.c jit/*.c)
 LIB_OBJS   := $(LIB_SRCS:%.c=$(OBJ)/%.o)
 LIB_CFLAGS := $(CFLAGS) -Iinterp -I$(GENDIR)
 
-$(OBJ)/interp/%.o $(OBJ)/sysregs/%.o $(OBJ)/jit/%.o: CFLAGS_EXTRA := $(LIB_CFLAGS)
 $(OBJ)/interp/%.o: interp/%.c $(GEN_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -c -o $@ $<
+
+$(OBJ)/sysregs/%.o: sysregs/%.c $(GEN_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -c -o $@ $<
+
+$(OBJ)/jit/%.o: jit/%.c $(GEN_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) -c -o $@ $<
 
