@@ -1,0 +1,200 @@
+/* The pseudocode front end: lexer layout, parser shapes, and the type
+ * checker's widths and generation-time constants. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast.h"
+#include "sema.h"
+
+static SrcLoc here = { "test", 1, 1 };
+
+static Expr *pe(const char *s)
+{
+    Expr *e = asl_parse_expr(s, here);
+    ck_assert_msg(e != NULL, "parse failed: %s", s);
+    return e;
+}
+
+START_TEST(test_precedence)
+{
+    Expr *e = pe("a + b * c");
+    ck_assert_int_eq(e->kind, E_BINOP);
+    ck_assert_int_eq(e->op, OP_ADD);
+    ck_assert_int_eq(e->b->op, OP_MUL);
+    e = pe("a == b && c != d || e");
+    ck_assert_int_eq(e->op, OP_LOR);
+    ck_assert_int_eq(e->a->op, OP_LAND);
+    e = pe("x:y:z");
+    ck_assert_int_eq(e->op, OP_CONCAT);
+    e = pe("if a then b else c + 1");
+    ck_assert_int_eq(e->kind, E_COND);
+    ck_assert_int_eq(e->c->op, OP_ADD);
+}
+END_TEST
+
+START_TEST(test_slice_versus_less_than)
+{
+    Expr *e = pe("x<7:0>");
+    ck_assert_int_eq(e->kind, E_SLICE);
+    ck_assert_ptr_nonnull(e->c);
+    e = pe("a < b");
+    ck_assert_int_eq(e->kind, E_BINOP);
+    ck_assert_int_eq(e->op, OP_LT);
+    e = pe("f(x)<3>");
+    ck_assert_int_eq(e->kind, E_SLICE);
+    ck_assert_ptr_null(e->c);
+    e = pe("x<lo+:8> == y<N-1:0>");
+    ck_assert_int_eq(e->op, OP_EQ);
+    ck_assert(e->a->plus_colon);
+    ck_assert_int_eq(e->b->kind, E_SLICE);
+    e = pe("PSTATE.<N,Z,C,V>");
+    ck_assert_int_eq(e->kind, E_FIELDS);
+    ck_assert_int_eq(e->nnames, 4);
+    ck_assert_str_eq(e->names[3], "V");
+}
+END_TEST
+
+START_TEST(test_literals)
+{
+    Expr *e = pe("'10x1'");
+    ck_assert_int_eq(e->kind, E_BITS);
+    ck_assert_str_eq(e->bits, "10x1");
+    e = pe("0xFF_FF");
+    ck_assert(e->ival == 0xffff);
+    ck_assert_ptr_null(asl_parse_expr("0x1ffffffffffffffffffffffffffffffff", here));
+}
+END_TEST
+
+START_TEST(test_layout)
+{
+    const char *src =
+        "\n"
+        "    if a then\n"
+        "        x = 1;\n"
+        "    elsif b then x = 2;\n"
+        "    else\n"
+        "        x = 3; y = 4;\n"
+        "    case op of\n"
+        "        when '00' r = 1;\n"
+        "        when '01', '1x'\n"
+        "            r = 2;\n"
+        "        otherwise r = 3;\n"
+        "    for i = 0 to 3\n"
+        "        r = r + i;\n";
+    Stmt *b = asl_parse_block(src, here);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(b->nstmts, 3);
+    Stmt *s = b->stmts[0];
+    ck_assert_int_eq(s->kind, S_IF);
+    ck_assert_int_eq(s->nconds, 2);
+    ck_assert_ptr_nonnull(s->else_);
+    ck_assert_int_eq(s->else_->nstmts, 2);
+    ck_assert_int_eq(b->stmts[1]->kind, S_CASE);
+    ck_assert_int_eq(b->stmts[1]->narms, 3);
+    ck_assert_int_eq(b->stmts[1]->arms[1].npats, 2);
+    ck_assert_int_eq(b->stmts[1]->arms[2].npats, 0);
+    ck_assert_int_eq(b->stmts[2]->kind, S_FOR);
+    /* one-line if/else */
+    b = asl_parse_block("if a then x = 1; else x = 2;\n", here);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_ptr_nonnull(b->stmts[0]->else_);
+}
+END_TEST
+
+START_TEST(test_syntax_errors_fail)
+{
+    ck_assert_ptr_null(asl_parse_block("x = 1\ny = 2;\n", here));
+    ck_assert_ptr_null(asl_parse_block("if a then\n        x = 1;\n    y = 2;\n", here));
+    ck_assert_ptr_null(asl_parse_block("x = $;\n", here));
+}
+END_TEST
+
+/* Type checking an encoding: fixed fields fold, variable ones do not. */
+START_TEST(test_folding_per_encoding)
+{
+    Sema sema;
+    sema_init(&sema);
+    const char *lib = "bits(width) Id(bits(width) v, integer width)\n    return v;\n";
+    ck_assert(asl_parse_decls(lib, here, &sema.decls));
+    ck_assert(sema_check_lib(&sema));
+
+    Field fields[2] = {
+        { .name = "sf", .hi = 31, .lo = 31, .mask = 0x80000000u, .value = 0x80000000u },
+        { .name = "imm", .hi = 7, .lo = 0 },
+    };
+    Encoding enc = { .id = "T", .fields = fields, .nfields = 2 };
+    Stmt *dec = asl_parse_block(
+        "constant integer datasize = if sf == '1' then 64 else 32;\n"
+        "integer k = UInt(imm) + 1;\n", here);
+    Stmt *exe = asl_parse_block("bits(datasize) r = ZeroExtend(imm, datasize);\n", here);
+    ck_assert_ptr_nonnull(dec);
+    ck_assert_ptr_nonnull(exe);
+    Scope *scope;
+    ck_assert(sema_check_encoding(&sema, &enc, dec, exe, &scope));
+    ck_assert(dec->stmts[0]->vars[0].is_const);
+    ck_assert(dec->stmts[0]->vars[0].cval == 64);
+    ck_assert(!dec->stmts[1]->vars[0].is_const);
+    ck_assert(dec->stmts[1]->vars[0].in_dec);
+    ck_assert_int_eq(exe->stmts[0]->vars[0].ty.width.value, 64);
+
+    /* The same blocks with sf = 0 give 32 bits. */
+    fields[0].value = 0;
+    ck_assert(sema_check_encoding(&sema, &enc, dec, exe, &scope));
+    ck_assert(dec->stmts[0]->vars[0].cval == 32);
+    ck_assert_int_eq(exe->stmts[0]->vars[0].ty.width.value, 32);
+
+    /* Width parameters bind from arguments; a mismatch is an error. */
+    Expr *ok = asl_parse_expr("Id(imm, 8)", here);
+    ck_assert(sema_check_expr_in(&sema, scope, ok));
+    ck_assert_int_eq(ok->ty.width.value, 8);
+    Expr *bad = asl_parse_expr("Id(imm, 16)", here);
+    ck_assert(!sema_check_expr_in(&sema, scope, bad));
+}
+END_TEST
+
+START_TEST(test_constant_folding)
+{
+    Sema sema;
+    sema_init(&sema);
+    ck_assert(sema_check_lib(&sema));
+    Encoding enc = { .id = "T" };
+    Scope *scope;
+    Stmt *none = asl_parse_block("integer unused = 0;\n", here);
+    ck_assert(sema_check_encoding(&sema, &enc, none, NULL, &scope));
+    struct { const char *src; long long v; } cases[] = {
+        { "7 DIV 2", 3 }, { "-7 DIV 2", -4 }, { "-7 MOD 2", 1 }, { "-7 QUOT 2", -3 },
+        { "-7 REM 2", -1 }, { "1 << 40", 1LL << 40 }, { "UInt('1111')", 15 },
+        { "SInt('1111')", -1 }, { "UInt('10':'01')", 9 }, { "UInt(NOT '0101')", 10 },
+        { "UInt('11110000'<5:2>)", 12 }, { "UInt(Ones(8))", 255 }, { "Min(3, -2)", -2 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Expr *e = asl_parse_expr(cases[i].src, here);
+        ck_assert_ptr_nonnull(e);
+        ck_assert(sema_check_expr_in(&sema, scope, e));
+        ck_assert_msg(e->is_const, "%s not folded", cases[i].src);
+        ck_assert_msg(e->cval == cases[i].v, "%s = %lld, expected %lld", cases[i].src,
+                      (long long)e->cval, cases[i].v);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("gen_asl");
+    TCase *tc = tcase_create("front end");
+    tcase_add_test(tc, test_precedence);
+    tcase_add_test(tc, test_slice_versus_less_than);
+    tcase_add_test(tc, test_literals);
+    tcase_add_test(tc, test_layout);
+    tcase_add_test(tc, test_syntax_errors_fail);
+    tcase_add_test(tc, test_folding_per_encoding);
+    tcase_add_test(tc, test_constant_folding);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_set_fork_status(sr, CK_NOFORK);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
