@@ -13,6 +13,7 @@ typedef struct Em {
     int ntemps;
     Decl *func;             /* function being emitted; NULL in encoding blocks */
     bool status;            /* the C function returns AslStatus */
+    bool in_decode;         /* emitting a decode block */
     const char *file;       /* for #line */
     int last_line;
 } Em;
@@ -671,7 +672,12 @@ static void stmt(Em *m, Stmt *s)
         line(m, "return ASL_UNDEFINED;");
         break;
     case S_UNPREDICTABLE:
-        line(m, "return ASL_UNPREDICTABLE;");
+        /* The disassembler reads on past UNPREDICTABLE in decode: objdump
+         * prints such words as the instruction they resemble. */
+        if (m->in_decode)
+            line(m, "if (!_cpu->disassembling) return ASL_UNPREDICTABLE;");
+        else
+            line(m, "return ASL_UNPREDICTABLE;");
         break;
     case S_SEE:
         line(m, "return ASL_UNDEFINED; /* SEE \"%s\" */", s->text);
@@ -832,8 +838,10 @@ void emit_encoding(const Encoding *enc, Stmt *decode, Stmt *execute, Scope *scop
     }
     m->ind = 1;
     m->status = true;
+    m->in_decode = true;
     if (decode)
         block(m, decode);
+    m->in_decode = false;
     fprintf(dec, "    return ASL_OK;\n}\n");
 
     m->out = exec;

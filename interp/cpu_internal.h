@@ -16,6 +16,7 @@ struct Cpu {
     CpuException exc;       /* the last exception handed to the board */
     const char *model;
     bool all_features;      /* model "max": every FEAT_ the spec describes */
+    bool disassembling;     /* decode runs for the disassembler, not to execute */
 };
 
 typedef AslStatus (*A64ExecFn)(Cpu *cpu, uint32_t insn);

@@ -16,6 +16,7 @@ Cpu *disas_cpu(uint64_t pc)
     memset(&scratch.a, 0, sizeof scratch.a);
     scratch.a._PC = pc;
     scratch.all_features = true;
+    scratch.disassembling = true;
     return &scratch;
 }
 

@@ -1,0 +1,376 @@
+/* Linux syscall dispatch for armature-user: arm64 numbers, -strace, process-info calls. */
+#define _GNU_SOURCE /* gettid(), utsname.domainname */
+#include "linux_user.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+/* arm64 uses the asm-generic syscall numbers (include/uapi/asm-generic/unistd.h).
+ * The host is Linux too, and x86-64 shares the asm-generic errno values, so
+ * host errnos are returned to the guest as they are. */
+enum {
+    NR_ioctl = 29,
+    NR_read = 63,
+    NR_write = 64,
+    NR_writev = 66,
+    NR_newfstatat = 79,
+    NR_fstat = 80,
+    NR_exit = 93,
+    NR_exit_group = 94,
+    NR_set_tid_address = 96,
+    NR_set_robust_list = 99,
+    NR_clock_gettime = 113,
+    NR_uname = 160,
+    NR_getpid = 172,
+    NR_getppid = 173,
+    NR_getuid = 174,
+    NR_geteuid = 175,
+    NR_getgid = 176,
+    NR_getegid = 177,
+    NR_gettid = 178,
+    NR_brk = 214,
+    NR_munmap = 215,
+    NR_mmap = 222,
+    NR_mprotect = 226,
+    NR_prlimit64 = 261,
+    NR_getrandom = 278,
+    NR_rseq = 293,
+};
+
+/* How -strace prints each call. Argument kinds: d = signed int,
+ * u = unsigned, x = hex, p = pointer, s = guest string. */
+typedef struct SysInfo {
+    unsigned nr;
+    const char *name;
+    const char *args;
+    bool hex_result;
+} SysInfo;
+
+static const SysInfo sys_table[] = {
+    {NR_ioctl, "ioctl", "dxx", false},
+    {NR_read, "read", "dpu", false},
+    {NR_write, "write", "dpu", false},
+    {NR_writev, "writev", "dpd", false},
+    {NR_newfstatat, "newfstatat", "dspx", false},
+    {NR_fstat, "fstat", "dp", false},
+    {NR_exit, "exit", "d", false},
+    {NR_exit_group, "exit_group", "d", false},
+    {NR_set_tid_address, "set_tid_address", "p", false},
+    {NR_set_robust_list, "set_robust_list", "pu", false},
+    {NR_clock_gettime, "clock_gettime", "dp", false},
+    {NR_uname, "uname", "p", false},
+    {NR_getpid, "getpid", "", false},
+    {NR_getppid, "getppid", "", false},
+    {NR_getuid, "getuid", "", false},
+    {NR_geteuid, "geteuid", "", false},
+    {NR_getgid, "getgid", "", false},
+    {NR_getegid, "getegid", "", false},
+    {NR_gettid, "gettid", "", false},
+    {NR_brk, "brk", "p", true},
+    {NR_munmap, "munmap", "pu", false},
+    {NR_mmap, "mmap", "puxxdx", true},
+    {NR_mprotect, "mprotect", "pux", false},
+    {NR_prlimit64, "prlimit64", "ddpp", false},
+    {NR_getrandom, "getrandom", "pux", false},
+    {NR_rseq, "rseq", "puxx", false},
+};
+
+static const SysInfo *sys_info(uint64_t nr)
+{
+    for (size_t i = 0; i < sizeof(sys_table) / sizeof(sys_table[0]); i++)
+        if (sys_table[i].nr == nr)
+            return &sys_table[i];
+    return NULL;
+}
+
+void lu_process_init(LuProcess *p, GuestMem *m, const LuImage *img)
+{
+    *p = (LuProcess){
+        .mem = m,
+        .brk_start = img->brk,
+        .brk_cur = img->brk,
+        .mmap_base = LU_MMAP_BASE,
+        .log = stderr,
+    };
+}
+
+/* splitmix64: a seeded, reproducible stream for -seed runs. */
+static uint64_t sys_next_random(LuProcess *p)
+{
+    uint64_t z = (p->rng += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+void lu_random_fill(LuProcess *p, void *buf, size_t len)
+{
+    uint8_t *b = buf;
+    if (!p->seeded) {
+        while (len) {
+            ssize_t r = getrandom(b, len, 0);
+            if (r <= 0) {
+                p->seeded = true; /* no host entropy: fall back to the stream */
+                break;
+            }
+            b += r;
+            len -= (size_t)r;
+        }
+    }
+    for (size_t i = 0; i < len; i++) {
+        b[i] = (uint8_t)(sys_next_random(p) >> 56);
+    }
+}
+
+static int64_t sys_uname(LuProcess *p, uint64_t addr)
+{
+    /* struct new_utsname: six 65-byte strings. */
+    enum { FIELD = 65 };
+    char u[6][FIELD];
+    struct utsname h;
+    memset(u, 0, sizeof(u));
+    if (uname(&h) != 0)
+        memset(&h, 0, sizeof(h));
+    const char *src[6] = {"Linux", h.nodename, h.release, h.version, "aarch64", h.domainname};
+    for (int i = 0; i < 6; i++)
+        strncpy(u[i], src[i], FIELD - 1);
+    if (!guest_mem_is_mapped(p->mem, addr, sizeof(u), GUEST_PROT_WRITE) ||
+        !guest_mem_copy_in(p->mem, addr, u, sizeof(u)))
+        return -EFAULT;
+    return 0;
+}
+
+static int64_t sys_clock_gettime(LuProcess *p, uint64_t clk, uint64_t addr)
+{
+    struct timespec ts;
+    int32_t id = (int32_t)clk;
+    /* Only the fixed clocks; negative ids name other processes' CPU clocks. */
+    if (id < 0 || id > 11)
+        return -EINVAL;
+    if (clock_gettime((clockid_t)id, &ts) != 0)
+        return -errno;
+    int64_t out[2] = {(int64_t)ts.tv_sec, (int64_t)ts.tv_nsec};
+    if (!guest_mem_is_mapped(p->mem, addr, sizeof(out), GUEST_PROT_WRITE) ||
+        !guest_mem_copy_in(p->mem, addr, out, sizeof(out)))
+        return -EFAULT;
+    return 0;
+}
+
+static int64_t sys_getrandom(LuProcess *p, uint64_t addr, uint64_t len)
+{
+    uint8_t buf[256];
+    if (len > 33554431) /* Linux returns at most 32 MiB - 1 per call */
+        len = 33554431;
+    if (!guest_mem_is_mapped(p->mem, addr, len, GUEST_PROT_WRITE))
+        return -EFAULT;
+    for (uint64_t done = 0; done < len;) {
+        size_t n = len - done < sizeof(buf) ? (size_t)(len - done) : sizeof(buf);
+        lu_random_fill(p, buf, n);
+        guest_mem_copy_in(p->mem, addr + done, buf, n);
+        done += n;
+    }
+    return (int64_t)len;
+}
+
+static int64_t sys_prlimit64(LuProcess *p, const uint64_t a[6])
+{
+    int32_t pid = (int32_t)a[0];
+    if (pid != 0 && pid != getpid())
+        return -ESRCH;
+    /* Changing limits is not emulated yet: refusing is more honest than
+     * pretending the new limit holds. */
+    if (a[2])
+        return -EPERM;
+    if (!a[3])
+        return 0;
+    struct rlimit rl;
+    if (getrlimit((int)(uint32_t)a[1], &rl) != 0)
+        return -errno;
+    uint64_t out[2] = {rl.rlim_cur, rl.rlim_max};
+    if ((uint32_t)a[1] == RLIMIT_STACK)
+        out[0] = out[1] = LU_STACK_SIZE; /* the guest stack is ours, not the host's */
+    if (!guest_mem_is_mapped(p->mem, a[3], sizeof(out), GUEST_PROT_WRITE) ||
+        !guest_mem_copy_in(p->mem, a[3], out, sizeof(out)))
+        return -EFAULT;
+    return 0;
+}
+
+static void sys_report_unimp(LuProcess *p, uint64_t nr)
+{
+    if (nr < LU_UNIMP_TRACKED && !p->unimp_every) {
+        uint8_t bit = (uint8_t)(1u << (nr % 8));
+        if (p->unimp_seen[nr / 8] & bit)
+            return;
+        p->unimp_seen[nr / 8] |= bit;
+    }
+    fprintf(p->log, "armature-user: unsupported syscall %llu\n", (unsigned long long)nr);
+    fflush(p->log);
+}
+
+/* Sets *unsupported instead of reporting, so the report never lands in
+ * the middle of a -strace line. */
+static int64_t sys_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], bool *unsupported)
+{
+    switch (nr) {
+    case NR_read:
+        return lu_sys_read(p, a);
+    case NR_write:
+        return lu_sys_write(p, a);
+    case NR_writev:
+        return lu_sys_writev(p, a);
+    case NR_fstat:
+        return lu_sys_fstat(p, a);
+    case NR_newfstatat:
+        return lu_sys_newfstatat(p, a);
+    case NR_ioctl:
+        /* No terminal emulation yet: every fd looks like a non-tty. */
+        return -ENOTTY;
+    case NR_exit:
+    case NR_exit_group:
+        /* One thread only, so exit ends the process as exit_group does. */
+        p->exited = true;
+        p->exit_status = (int)(a[0] & 0xff);
+        return 0;
+    case NR_set_tid_address:
+        p->clear_child_tid = a[0];
+        return gettid();
+    case NR_set_robust_list:
+        /* The list only matters when a thread dies holding a lock; with a
+         * single thread that never happens, so accepting it is exact. */
+        return a[1] == 24 ? 0 : -EINVAL;
+    case NR_rseq:
+        /* As on a kernel without CONFIG_RSEQ; libc copes silently. */
+        return -ENOSYS;
+    case NR_clock_gettime:
+        return sys_clock_gettime(p, a[0], a[1]);
+    case NR_uname:
+        return sys_uname(p, a[0]);
+    case NR_getpid:
+        return getpid();
+    case NR_getppid:
+        return getppid();
+    case NR_gettid:
+        return gettid();
+    case NR_getuid:
+        return getuid();
+    case NR_geteuid:
+        return geteuid();
+    case NR_getgid:
+        return getgid();
+    case NR_getegid:
+        return getegid();
+    case NR_brk:
+        return lu_sys_brk(p, a[0]);
+    case NR_mmap:
+        return lu_sys_mmap(p, a);
+    case NR_munmap:
+        return lu_sys_munmap(p, a[0], a[1]);
+    case NR_mprotect:
+        return lu_sys_mprotect(p, a[0], a[1], a[2]);
+    case NR_prlimit64:
+        return sys_prlimit64(p, a);
+    case NR_getrandom:
+        return sys_getrandom(p, a[0], a[1]);
+    }
+    *unsupported = true;
+    return -ENOSYS;
+}
+
+static void sys_print_string(LuProcess *p, uint64_t addr)
+{
+    char c;
+    fputc('"', p->log);
+    for (int i = 0; i < 64; i++) {
+        if (!guest_mem_copy_out(p->mem, &c, addr + (uint64_t)i, 1)) {
+            fputs("<bad>", p->log);
+            break;
+        }
+        if (!c) {
+            fputc('"', p->log);
+            return;
+        }
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+            fputc(c, p->log);
+        else
+            fprintf(p->log, "\\%03o", (unsigned char)c);
+    }
+    fputs("\"...", p->log);
+}
+
+static void sys_trace_call(LuProcess *p, uint64_t nr, const SysInfo *si, const uint64_t a[6])
+{
+    fprintf(p->log, "%d ", (int)getpid());
+    if (!si) {
+        fprintf(p->log, "syscall_%llu(0x%llx,0x%llx,0x%llx,0x%llx,0x%llx,0x%llx)",
+                (unsigned long long)nr, (unsigned long long)a[0], (unsigned long long)a[1],
+                (unsigned long long)a[2], (unsigned long long)a[3], (unsigned long long)a[4],
+                (unsigned long long)a[5]);
+    } else {
+        fprintf(p->log, "%s(", si->name);
+        for (int i = 0; si->args[i]; i++) {
+            if (i)
+                fputc(',', p->log);
+            unsigned long long v = a[i];
+            switch (si->args[i]) {
+            case 'd':
+                fprintf(p->log, "%d", (int)(int32_t)v);
+                break;
+            case 'u':
+                fprintf(p->log, "%llu", v);
+                break;
+            case 's':
+                sys_print_string(p, v);
+                break;
+            case 'p':
+                if (!v) {
+                    fputs("NULL", p->log);
+                    break;
+                }
+                /* fall through */
+            default:
+                fprintf(p->log, "0x%llx", v);
+                break;
+            }
+        }
+        fputc(')', p->log);
+    }
+    fflush(p->log); /* the call shows before any output it makes */
+}
+
+static void sys_trace_result(LuProcess *p, const SysInfo *si, int64_t r)
+{
+    if (r < 0 && r >= -4095)
+        fprintf(p->log, " = -1 errno=%d (%s)\n", (int)-r, strerror((int)-r));
+    else if (si && si->hex_result)
+        fprintf(p->log, " = 0x%llx\n", (unsigned long long)r);
+    else
+        fprintf(p->log, " = %lld\n", (long long)r);
+    fflush(p->log);
+}
+
+int64_t lu_syscall(LuProcess *p, uint64_t nr, const uint64_t args[6])
+{
+    bool unsupported = false;
+    int64_t r;
+    if (!p->strace) {
+        r = sys_dispatch(p, nr, args, &unsupported);
+    } else {
+        const SysInfo *si = sys_info(nr);
+        sys_trace_call(p, nr, si, args);
+        r = sys_dispatch(p, nr, args, &unsupported);
+        if (p->exited) {
+            fputc('\n', p->log);
+            fflush(p->log);
+        } else {
+            sys_trace_result(p, si, r);
+        }
+    }
+    if (unsupported)
+        sys_report_unimp(p, nr);
+    return r;
+}
