@@ -52,11 +52,12 @@ $(BUILD)/armature-gen: $(OBJ)/gen/main.o $(BUILD)/libgen.a
 # ---------------------------------------------------------------- spec -> C
 SPEC_XML  := $(sort $(shell find spec/a64 -name '*.xml'))
 SPEC_LIB  := $(sort $(wildcard spec/lib/*.asl))
+SPEC_CPUS := $(sort $(wildcard spec/cpus/*.xml))
 GEN_STAMP := $(GENDIR)/.stamp
 
-$(GEN_STAMP): $(BUILD)/armature-gen $(SPEC_XML) $(SPEC_LIB) spec/features.xml
+$(GEN_STAMP): $(BUILD)/armature-gen $(SPEC_XML) $(SPEC_LIB) $(SPEC_CPUS) spec/features.xml
 	@mkdir -p $(GENDIR)
-	$(BUILD)/armature-gen -o $(GENDIR) --features spec/features.xml $(SPEC_LIB) $(SPEC_XML)
+	$(BUILD)/armature-gen -o $(GENDIR) --features spec/features.xml $(SPEC_LIB) $(SPEC_XML) $(SPEC_CPUS)
 	@touch $@
 
 # ---------------------------------------------------------------- library

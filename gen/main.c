@@ -1,13 +1,15 @@
 /* armature-gen: reads spec/ (shared pseudocode and instruction pages),
  * checks everything, and writes the decoder, semantics and disassembler
  * into build/gen/. Usage:
- *   armature-gen [--check] [-o OUTDIR] [--features FILE] FILE.asl... FILE.xml... */
+ *   armature-gen [--check] [-o OUTDIR] [--features FILE] FILE.asl... FILE.xml...
+ * where the .xml files are instruction pages and CPU models (spec/cpus). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "ast.h"
+#include "cpus.h"
 #include "emit.h"
 #include "emit_c.h"
 #include "sema.h"
@@ -150,6 +152,9 @@ int main(int argc, char **argv)
             char *text = read_file(files[i]);
             if (!text || !asl_parse_decls(text, (SrcLoc){ files[i], 1, 1 }, &sema.decls))
                 ok = false;
+        } else if (ends_with(files[i], ".xml") && cpus_is_model_file(files[i])) {
+            if (!cpus_load(files[i]))
+                ok = false;
         } else if (ends_with(files[i], ".xml")) {
             if (!spec_load_instruction(&spec, files[i]))
                 ok = false;
@@ -163,10 +168,11 @@ int main(int argc, char **argv)
     if (!sema_check_lib(&sema))
         return 1;
     spec_check(&spec);
+    cpus_check(&spec);
     if (diag_count())
         return 1;
 
-    Out types, lib, dec, exec, disas, tree, meta;
+    Out types, lib, dec, exec, disas, tree, meta, cpus;
     out_open(&types, "asl_types.h", "types and architectural state from spec/lib");
     out_open(&lib, "asl_lib.h", "shared pseudocode from spec/lib");
     out_open(&dec, "a64_decode.h", "decode functions from spec/a64");
@@ -174,6 +180,7 @@ int main(int argc, char **argv)
     out_open(&disas, "a64_disas.c.inc", "disassembler from spec/a64");
     out_open(&tree, "a64_tree.c.inc", NULL); /* these two write their own header */
     out_open(&meta, "a64_meta.c.inc", NULL);
+    out_open(&cpus, "cpu_models.c.inc", "CPU models from spec/cpus");
 
     emit_types(&sema, types.f);
     emit_lib(&sema, lib.f);
@@ -207,12 +214,13 @@ int main(int argc, char **argv)
     emit_disas_table(&spec, disas.f);
     emit_decode_tree(&spec, tree.f);
     emit_meta(&spec, meta.f);
+    cpus_emit(cpus.f);
     if (diag_count())
         return 1;
     if (check_only)
         return 0;
     mkdir(outdir, 0777);
-    Out *all[] = { &types, &lib, &dec, &exec, &disas, &tree, &meta };
+    Out *all[] = { &types, &lib, &dec, &exec, &disas, &tree, &meta, &cpus };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!out_commit(all[i], outdir))
             return 1;

@@ -9,20 +9,37 @@
 
 Cpu *cpu_new(const char *model)
 {
-    /* IMPDEF: until spec/cpus describes models, "max" (every feature the
-     * spec implements) is the only one. */
-    if (strcmp(model, "max") != 0)
+    const CpuModel *m = cpu_model_find(model);
+    if (!m)
         return NULL;
     Cpu *cpu = calloc(1, sizeof *cpu);
-    if (!cpu)
+    uint8_t *enabled = calloc((size_t)a64_n_encodings, 1);
+    if (!cpu || !enabled) {
+        free(cpu);
+        free(enabled);
         return NULL;
-    cpu->model = "max";
-    cpu->all_features = true;
+    }
+    /* An encoding whose feature the model lacks is UNDEFINED. */
+    for (int i = 0; i < a64_n_encodings; i++) {
+        const char *f = a64_encodings[i].feature;
+        enabled[i] = f[0] == 0 || cpu_model_has(m, f);
+    }
+    cpu->model = m;
+    cpu->enc_enabled = enabled;
     cpu_reset(cpu);
     return cpu;
 }
 
-void cpu_free(Cpu *cpu) { free(cpu); }
+void cpu_free(Cpu *cpu)
+{
+    if (cpu)
+        free(cpu->enc_enabled);
+    free(cpu);
+}
+
+const char *cpu_model_name(const Cpu *cpu) { return cpu->model->name; }
+
+const char *cpu_model_list(int i) { return i >= 0 && i < cpu_n_models ? cpu_models[i].name : NULL; }
 
 void cpu_reset(Cpu *cpu)
 {
@@ -72,10 +89,7 @@ AslStatus prim_set_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype
     return ASL_OK;
 }
 
-static bool feature_present(const Cpu *cpu, int idx)
-{
-    return cpu->all_features || a64_encodings[idx].feature[0] == 0;
-}
+static bool feature_present(const Cpu *cpu, int idx) { return cpu->enc_enabled[idx]; }
 
 /* Turn how an instruction ended into what the board sees. */
 static void record_exception(Cpu *cpu, AslStatus st, uint64_t pc)

@@ -38,8 +38,12 @@ typedef struct CpuException {
     bool write;           /* data abort: the access was a write */
 } CpuException;
 
-/* Create a CPU of the named model ("max", ...); NULL if unknown. */
+/* Create a CPU of the named model (spec/cpus: "cortex-a57", "neoverse-n1",
+ * "max", ...); NULL if unknown. */
 Cpu *cpu_new(const char *model);
+const char *cpu_model_name(const Cpu *cpu);
+/* The i-th model's name, NULL past the end (for -cpu help). */
+const char *cpu_model_list(int i);
 void cpu_free(Cpu *cpu);
 /* Architectural reset to EL0 user state (later issues: reset at the highest EL). */
 void cpu_reset(Cpu *cpu);

@@ -4,6 +4,7 @@
 
 #include "asl_runtime.h"
 #include "cpu.h"
+#include "cpu_model.h"
 
 typedef struct Cpu Cpu;
 
@@ -14,8 +15,8 @@ struct Cpu {
     GuestMem *mem;
     uint64_t icount;        /* instructions retired */
     CpuException exc;       /* the last exception handed to the board */
-    const char *model;
-    bool all_features;      /* model "max": every FEAT_ the spec describes */
+    const CpuModel *model;
+    uint8_t *enc_enabled;   /* per encoding: the model has its feature */
     bool disassembling;     /* decode runs for the disassembler, not to execute */
 };
 

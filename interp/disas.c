@@ -11,11 +11,11 @@
 
 Cpu *disas_cpu(uint64_t pc)
 {
-    /* Templates may read PC[] (labels); decode sees no other state. */
+    /* Templates may read PC[] (labels); decode sees no other state. The
+     * disassembler decodes every feature, as objdump does. */
     static __thread Cpu scratch;
     memset(&scratch.a, 0, sizeof scratch.a);
     scratch.a._PC = pc;
-    scratch.all_features = true;
     scratch.disassembling = true;
     return &scratch;
 }

@@ -82,6 +82,13 @@ static int parse_options(Options *o, int argc, char **argv)
             exit(0);
         } else if (!strcmp(opt, "cpu")) {
             o->cpu = argv[i++];
+            if (!strcmp(o->cpu, "help")) {
+                /* as qemu-aarch64 -cpu help */
+                printf("Available CPUs:\n");
+                for (int k = 0; cpu_model_list(k); k++)
+                    printf("  %s\n", cpu_model_list(k));
+                exit(0);
+            }
         } else if (!strcmp(opt, "strace")) {
             o->strace = true;
         } else if (!strcmp(opt, "stats")) {
@@ -120,7 +127,7 @@ int main(int argc, char **argv)
 
     Cpu *cpu = cpu_new(o.cpu);
     if (!cpu)
-        die("unknown CPU model '%s'", o.cpu);
+        die("unknown CPU model '%s' (try -cpu help)", o.cpu);
     GuestMem *mem = guest_mem_new();
     LuImage img;
     char err[LU_ERR_LEN];

