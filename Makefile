@@ -53,11 +53,13 @@ $(BUILD)/armature-gen: $(OBJ)/gen/main.o $(BUILD)/libgen.a
 SPEC_XML  := $(sort $(shell find spec/a64 -name '*.xml'))
 SPEC_LIB  := $(sort $(wildcard spec/lib/*.asl))
 SPEC_CPUS := $(sort $(wildcard spec/cpus/*.xml))
+SPEC_REGS := $(sort $(wildcard spec/sysregs/*.xml))
 GEN_STAMP := $(GENDIR)/.stamp
 
-$(GEN_STAMP): $(BUILD)/armature-gen $(SPEC_XML) $(SPEC_LIB) $(SPEC_CPUS) spec/features.xml
+$(GEN_STAMP): $(BUILD)/armature-gen $(SPEC_XML) $(SPEC_LIB) $(SPEC_REGS) $(SPEC_CPUS) spec/features.xml
 	@mkdir -p $(GENDIR)
-	$(BUILD)/armature-gen -o $(GENDIR) --features spec/features.xml $(SPEC_LIB) $(SPEC_XML) $(SPEC_CPUS)
+	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/armature-gen -o $(GENDIR) --features spec/features.xml \
+	    $(SPEC_LIB) $(SPEC_REGS) $(SPEC_XML) $(SPEC_CPUS)
 	@touch $@
 
 # ---------------------------------------------------------------- library
@@ -101,7 +103,11 @@ $(BUILD)/armature-user: $(OBJ)/boards/linux-user/main.o $(BUILD)/liblinuxuser.a 
 $(BUILD)/armature-disas: $(OBJ)/tools/armature-disas.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
-BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature-disas
+$(BUILD)/armature-decode-conformance: $(OBJ)/tools/decode-conformance.o $(BUILD)/libarmature.a
+	$(CC) $(LDFLAGS) -pthread -o $@ $^
+
+BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature-disas \
+        $(BUILD)/armature-decode-conformance
 
 all: $(BINS)
 
@@ -133,6 +139,18 @@ check: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
 	@$(MAKE) --no-print-directory -C tests/guests all
 	@tests/run-all.sh
+
+# decode conformance against GNU objdump (conformance/README.md)
+.PHONY: conformance conformance-decode conformance-decode-all
+conformance: conformance-decode
+
+conformance-decode: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-decode-conformance
+	conformance/decode/run.sh
+
+conformance-decode-all: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-decode-conformance
+	conformance/decode/run.sh --all-words
 
 clean:
 	rm -rf $(BUILD)

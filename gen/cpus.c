@@ -1,6 +1,7 @@
 /* CPU models: spec/cpus/<name>.xml gives a model's features and ID register
  * values; the generator checks them against features.xml and emits a table. */
 #include "cpus.h"
+#include "sysregs.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -151,6 +152,10 @@ void cpus_check(const Spec *spec)
         for (int j = 0; j < i; j++)
             if (strcmp(models[j].name, m->name) == 0)
                 diag_error(m->loc, "CPU model '%s' is already defined", m->name);
+        for (int j = 0; j < m->nregs; j++)
+            if (!sysregs_has_storage(m->regs[j].name))
+                diag_error(m->loc, "model %s: %s is not a system register with storage in spec/sysregs",
+                           m->name, m->regs[j].name);
         for (int j = 0; j < m->nfeatures; j++) {
             const Feature *f = feature(spec, m->features[j]);
             if (!f) {

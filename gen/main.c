@@ -2,7 +2,8 @@
  * checks everything, and writes the decoder, semantics and disassembler
  * into build/gen/. Usage:
  *   armature-gen [--check] [-o OUTDIR] [--features FILE] FILE.asl... FILE.xml...
- * where the .xml files are instruction pages and CPU models (spec/cpus). */
+ * where the .xml files are instruction pages, system registers (spec/sysregs)
+ * and CPU models (spec/cpus). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include "ast.h"
 #include "cpus.h"
+#include "sysregs.h"
 #include "emit.h"
 #include "emit_c.h"
 #include "sema.h"
@@ -152,6 +154,9 @@ int main(int argc, char **argv)
             char *text = read_file(files[i]);
             if (!text || !asl_parse_decls(text, (SrcLoc){ files[i], 1, 1 }, &sema.decls))
                 ok = false;
+        } else if (ends_with(files[i], ".xml") && sysregs_is_file(files[i])) {
+            if (!sysregs_load(files[i], &sema.decls))
+                ok = false;
         } else if (ends_with(files[i], ".xml") && cpus_is_model_file(files[i])) {
             if (!cpus_load(files[i]))
                 ok = false;
@@ -172,7 +177,7 @@ int main(int argc, char **argv)
     if (diag_count())
         return 1;
 
-    Out types, lib, dec, exec, disas, tree, meta, cpus;
+    Out types, lib, dec, exec, disas, tree, meta, cpus, sysregs;
     out_open(&types, "asl_types.h", "types and architectural state from spec/lib");
     out_open(&lib, "asl_lib.h", "shared pseudocode from spec/lib");
     out_open(&dec, "a64_decode.h", "decode functions from spec/a64");
@@ -181,6 +186,7 @@ int main(int argc, char **argv)
     out_open(&tree, "a64_tree.c.inc", NULL); /* these two write their own header */
     out_open(&meta, "a64_meta.c.inc", NULL);
     out_open(&cpus, "cpu_models.c.inc", "CPU models from spec/cpus");
+    out_open(&sysregs, "sysregs.c.inc", "system register dispatch from spec/sysregs");
 
     emit_types(&sema, types.f);
     emit_lib(&sema, lib.f);
@@ -215,16 +221,17 @@ int main(int argc, char **argv)
     emit_decode_tree(&spec, tree.f);
     emit_meta(&spec, meta.f);
     cpus_emit(cpus.f);
+    sysregs_emit(sysregs.f);
     if (diag_count())
         return 1;
     if (check_only)
         return 0;
     mkdir(outdir, 0777);
-    Out *all[] = { &types, &lib, &dec, &exec, &disas, &tree, &meta, &cpus };
+    Out *all[] = { &types, &lib, &dec, &exec, &disas, &tree, &meta, &cpus, &sysregs };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!out_commit(all[i], outdir))
             return 1;
-    fprintf(stderr, "armature-gen: %d instruction pages, %d encodings, %d library declarations\n",
-            spec.ninsns, spec.nencs, sema.decls.n);
+    fprintf(stderr, "armature-gen: %d instruction pages, %d encodings, %d system registers, "
+            "%d library declarations\n", spec.ninsns, spec.nencs, sysregs_count(), sema.decls.n);
     return 0;
 }

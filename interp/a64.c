@@ -2,7 +2,11 @@
 #include "cpu_internal.h"
 #include "a64_meta.h"
 
+#include <string.h>
+
+#include "sysreg.h"
 #include "asl_lib.h"
+#include "sysregs.c.inc"
 #include "a64_decode.h"
 #include "a64_exec.c.inc"
 #include "a64_tree.c.inc"

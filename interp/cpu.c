@@ -49,6 +49,9 @@ void cpu_reset(Cpu *cpu)
     cpu->a.PSTATE.EL = 0;
     cpu->a.PSTATE.SP = 0;
     cpu->a.PSTATE.nRW = 0;
+    sysregs_reset(cpu);
+    for (int i = 0; i < cpu->model->nregs; i++)
+        sysregs_set_by_name(cpu, cpu->model->regs[i].name, cpu->model->regs[i].value);
     cpu->icount = 0;
     memset(&cpu->exc, 0, sizeof cpu->exc);
 }

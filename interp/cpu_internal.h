@@ -26,6 +26,11 @@ typedef bool (*A64DisasFn)(uint32_t insn, uint64_t pc, DisasBuf *b);
 extern const A64ExecFn a64_exec_fns[];
 extern const A64DisasFn a64_disas_fns[];
 
+/* Generated from spec/sysregs: reset values, and registers by name (the
+ * CPU model's ID registers). */
+void sysregs_reset(Cpu *cpu);
+bool sysregs_set_by_name(Cpu *cpu, const char *name, uint64_t value);
+
 /* The state the disassembler's decode and templates run against. */
 Cpu *disas_cpu(uint64_t pc);
 

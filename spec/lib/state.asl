@@ -9,10 +9,8 @@ bits(64) SP_EL2;
 bits(64) SP_EL3;
 bits(64) _PC;
 ProcState PSTATE;
-bits(64) FPCR;
-bits(64) FPSR;
-bits(64) TPIDR_EL0;
-bits(64) TPIDRRO_EL0;
+// System registers with storage (FPCR, TPIDR_EL0, ...) are declared by
+// their files in spec/sysregs.
 
 // Set by BranchTo(): the PC was written and must not advance by 4.
 boolean BranchTaken;
