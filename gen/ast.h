@@ -191,6 +191,7 @@ struct Decl {
     Param value;            /* D_SETTER: the assigned value */
     Stmt *body;             /* NULL for primitives */
     bool primitive;
+    bool pure;              /* __pure_primitive: cannot end the instruction */
     /* annotations */
     Ty ty;                  /* type of a variable/constant; return type */
     char **wparams;         /* implicit width parameters (N, M ...) */

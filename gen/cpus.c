@@ -170,11 +170,30 @@ void cpus_check(const Spec *spec)
     }
 }
 
-void cpus_emit(FILE *out)
+/* Add `name` and everything it requires to the model's list. */
+static void add_closure(const Spec *spec, Model *m, const char *name)
+{
+    if (listed(m, name))
+        return;
+    VEC_PUSH(m->features, m->nfeatures, m->fcap, xstrdup(name));
+    const Feature *f = feature(spec, name);
+    for (int k = 0; f && k < f->nrequires; k++)
+        add_closure(spec, m, f->requires[k]);
+}
+
+void cpus_emit(const Spec *spec, FILE *out)
 {
     fprintf(out, "#include \"cpu_model.h\"\n\n");
+    fprintf(out, "const char *const feature_names[] = {\n");
+    for (int i = 0; i < spec->nfeatures; i++)
+        fprintf(out, "    \"%s\",\n", spec->features[i].name);
+    fprintf(out, "};\n\n");
     for (int i = 0; i < nmodels; i++) {
         Model *m = &models[i];
+        if (m->all)
+            for (int j = 0; j < spec->nencs; j++)
+                if (spec->encs[j]->insn->feature)
+                    add_closure(spec, m, spec->encs[j]->insn->feature);
         fprintf(out, "static const char *const model%d_features[] = {", i);
         for (int j = 0; j < m->nfeatures; j++)
             fprintf(out, " \"%s\",", m->features[j]);
@@ -188,8 +207,8 @@ void cpus_emit(FILE *out)
     fprintf(out, "const CpuModel cpu_models[] = {\n");
     for (int i = 0; i < nmodels; i++) {
         Model *m = &models[i];
-        fprintf(out, "    { \"%s\", \"%s\", \"%s\", %s, model%d_features, model%d_regs, %d },\n", m->name,
-                m->title, m->arch, m->all ? "true" : "false", i, i, m->nregs);
+        fprintf(out, "    { \"%s\", \"%s\", \"%s\", model%d_features, model%d_regs, %d },\n", m->name,
+                m->title, m->arch, i, i, m->nregs);
     }
     fprintf(out, "};\n\nconst int cpu_n_models = %d;\n", nmodels);
 }

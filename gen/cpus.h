@@ -14,7 +14,10 @@ bool cpus_is_model_file(const char *path);
 bool cpus_load(const char *path);
 /* Check the models against the loaded features (names exist, dependencies listed). */
 void cpus_check(const Spec *spec);
-/* cpu_models.c.inc: the CpuModel table (interp/cpu_model.h). */
-void cpus_emit(FILE *out);
+/* cpu_models.c.inc: the CpuModel table (interp/cpu_model.h) and the feature
+ * names in the order of the Feature enumeration. A model with
+ * all-features="true" gets every feature that gates an encoding, plus what
+ * those require: everything implemented. */
+void cpus_emit(const Spec *spec, FILE *out);
 
 #endif

@@ -146,8 +146,17 @@ int main(int argc, char **argv)
         }
     }
 
-    if (features)
-        spec_load_features(&spec, features);
+    if (features && spec_load_features(&spec, features)) {
+        /* The features become an enumeration the pseudocode can name:
+         * IsFeatureImplemented(FEAT_LSE). */
+        Decl *fe = decl_new(D_ENUM, (SrcLoc){ features, 1, 1 });
+        fe->name = "Feature";
+        fe->nitems = spec.nfeatures;
+        fe->items = xcalloc((size_t)spec.nfeatures + 1, sizeof(char *));
+        for (int i = 0; i < spec.nfeatures; i++)
+            fe->items[i] = spec.features[i].name;
+        VEC_PUSH(sema.decls.items, sema.decls.n, sema.decls.cap, fe);
+    }
     bool ok = true;
     for (int i = 0; i < nfiles; i++) {
         if (ends_with(files[i], ".asl")) {
@@ -220,7 +229,7 @@ int main(int argc, char **argv)
     emit_disas_table(&spec, disas.f);
     emit_decode_tree(&spec, tree.f);
     emit_meta(&spec, meta.f);
-    cpus_emit(cpus.f);
+    cpus_emit(&spec, cpus.f);
     sysregs_emit(sysregs.f);
     if (diag_count())
         return 1;

@@ -1338,7 +1338,7 @@ bool sema_check_lib(Sema *s)
         add_wparam(d, d->type);
         function_scope(c, d);
         if (d->primitive)
-            d->raises = !(d->ty.kind == TY_STRING);
+            d->raises = !(d->ty.kind == TY_STRING || d->pure);
     }
     /* bodies */
     for (int i = 0; i < s->decls.n; i++) {

@@ -1,7 +1,7 @@
 /* The CPU model table generated from spec/cpus, and lookups in it. */
 #include <string.h>
 
-#include "cpu_model.h"
+#include "cpu_internal.h"
 #include "cpu_models.c.inc"
 
 const CpuModel *cpu_model_find(const char *name)
@@ -14,10 +14,14 @@ const CpuModel *cpu_model_find(const char *name)
 
 bool cpu_model_has(const CpuModel *m, const char *feature)
 {
-    if (m->all_features)
-        return true;
     for (const char *const *f = m->features; *f; f++)
         if (strcmp(*f, feature) == 0)
             return true;
     return false;
+}
+
+/* IsFeatureImplemented() (spec/lib/features.asl). */
+bool prim_IsFeatureImplemented(Cpu *cpu, Feature f)
+{
+    return cpu_model_has(cpu->model, feature_names[f]);
 }

@@ -14,13 +14,13 @@ typedef struct CpuModel {
     const char *name;       /* as given to -cpu */
     const char *title;
     const char *arch;       /* "8.0", "8.2", ... */
-    bool all_features;      /* every FEAT_ the spec describes */
     const char *const *features; /* NULL-terminated */
     const CpuIdReg *regs;
     int nregs;
 } CpuModel;
 
 extern const CpuModel cpu_models[];
+extern const char *const feature_names[]; /* in the order of the Feature enumeration */
 extern const int cpu_n_models;
 
 const CpuModel *cpu_model_find(const char *name);
