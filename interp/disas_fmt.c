@@ -80,7 +80,26 @@ void prim_Hex(DisasBuf *b, asl_int v)
 
 void prim_Label(DisasBuf *b, asl_int address)
 {
-    putf(b, "%" PRIx64, (uint64_t)address);
+    putf(b, "0x%" PRIx64, (uint64_t)address);
+}
+
+/* The aliases GNU objdump notes after a condition, e.g. "cs = hs, nlast". */
+void prim_CondNote(DisasBuf *b, uint64_t cond)
+{
+    static const char *notes[16] = {
+        "eq = none", "ne = any", "cs = hs, nlast", "cc = lo, ul, last", "mi = first",
+        "pl = nfrst", NULL, NULL, "hi = pmore", "ls = plast", "ge = tcont", "lt = tstop",
+    };
+    if (notes[cond & 15]) {
+        disas_puts(b, "\t// ");
+        disas_puts(b, notes[cond & 15]);
+    }
+}
+
+/* MOV (wide/bitmask immediate): hex padded to 20 columns, then the signed value. */
+void prim_MovImm(DisasBuf *b, asl_int value, asl_int signed_value)
+{
+    putf(b, "0x%-20" PRIx64 "\t// #%" PRId64, (uint64_t)value, (int64_t)signed_value);
 }
 
 void prim_Cond(DisasBuf *b, uint64_t cond)

@@ -41,9 +41,3 @@ boolean ExtendShownAsLSL(bits(3) option, integer datasize, boolean sp)
         return FALSE;
     return option == (if datasize == 64 then '011' else '010');
 
-// HexDigits(): the number of hex digits Hex() prints for x (templates pad
-// MOV immediates to objdump's column with it).
-integer HexDigits(bits(N) x)
-    if IsZero(x) then
-        return 1;
-    return (HighestSetBit(x) DIV 4) + 1;
