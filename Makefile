@@ -124,7 +124,7 @@ $(BUILD)/tests/%: $(OBJ)/tests/%.o $(BUILD)/liblinuxuser.a $(BUILD)/libarmature.
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(XML_LIBS)
 
 # ---------------------------------------------------------------- entry points
-.PHONY: all deps run check unit-tests clean
+.PHONY: all deps run check unit-tests clean coverage
 .DEFAULT_GOAL := all
 
 deps:
@@ -151,6 +151,12 @@ conformance-decode: deps
 conformance-decode-all: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-decode-conformance
 	conformance/decode/run.sh --all-words
+
+# build/coverage.md: every encoding, its feature and how many tests run it
+coverage: deps
+	@$(MAKE) --no-print-directory all $(TEST_BINS)
+	@$(MAKE) --no-print-directory -C tests/guests all
+	scripts/coverage
 
 clean:
 	rm -rf $(BUILD)

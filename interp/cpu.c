@@ -1,14 +1,60 @@
 /* The CPU: creation, the run loop, and the narrow API boards use. The
  * loop fetches, decodes through the generated tree and runs the generated
  * exec_<id>() function; what an instruction does is never written here. */
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cpu_internal.h"
 #include "a64_meta.h"
 
+/* Encoding coverage: with ARMATURE_COVERAGE=FILE set, every process appends
+ * "<encoding id> <times executed>" for each encoding it executed, so a test
+ * run can tell which encodings each test case reached (scripts/coverage). */
+static uint64_t *coverage;
+
+static void coverage_dump(void)
+{
+    const char *path = getenv("ARMATURE_COVERAGE");
+    int fd = path ? open(path, O_WRONLY | O_CREAT | O_APPEND, 0644) : -1;
+    if (fd < 0)
+        return;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    for (int i = 0; buf && i < a64_n_encodings; i++) {
+        if (!coverage[i])
+            continue;
+        if (len + 128 > cap)
+            buf = realloc(buf, cap *= 2);
+        if (buf)
+            len += (size_t)snprintf(buf + len, 128, "%s %llu\n", a64_encodings[i].id,
+                                    (unsigned long long)coverage[i]);
+    }
+    /* one write: concurrent test processes append whole blocks */
+    if (buf && write(fd, buf, len) != (ssize_t)len)
+        fputs("armature: cannot write the coverage file\n", stderr);
+    free(buf);
+    close(fd);
+}
+
+static void coverage_init(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    if (getenv("ARMATURE_COVERAGE")) {
+        coverage = calloc((size_t)a64_n_encodings, sizeof *coverage);
+        if (coverage)
+            atexit(coverage_dump);
+    }
+}
+
 Cpu *cpu_new(const char *model)
 {
+    coverage_init();
     const CpuModel *m = cpu_model_find(model);
     if (!m)
         return NULL;
@@ -151,6 +197,8 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
                 st = ASL_UNDEFINED;
             } else {
                 cpu->a.BranchTaken = false;
+                if (__builtin_expect(coverage != NULL, 0))
+                    coverage[idx]++;
                 st = a64_exec_fns[idx](cpu, insn);
             }
         }
