@@ -2,7 +2,13 @@
 # the front ends and the tests. `make check` runs every test.
 
 CC       ?= gcc
+# A sanitizer build lives beside the normal one, so the two never mix objects.
+ifeq ($(SAN),1)
+BUILD    := build/san
+else
 BUILD    := build
+endif
+export ARMATURE_BUILD := $(BUILD)
 GENDIR   := $(BUILD)/gen
 OBJ      := $(BUILD)/obj
 
@@ -125,6 +131,8 @@ $(BUILD)/tests/%: $(OBJ)/tests/%.o $(BUILD)/liblinuxuser.a $(BUILD)/libarmature.
 
 # ---------------------------------------------------------------- entry points
 .PHONY: all deps run check unit-tests clean coverage
+# keep objects of the test programs (make would delete them as intermediates)
+.SECONDARY:
 .DEFAULT_GOAL := all
 
 deps:
@@ -133,7 +141,7 @@ deps:
 run: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory -C tests/guests demo
-	$(BUILD)/armature-user -stats $(BUILD)/guests/demo
+	$(BUILD)/armature-user -stats build/guests/demo
 
 check: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)

@@ -15,7 +15,7 @@
 #define CODE_SIZE 0x10000ull
 #define SENTINEL 0xdeadbeefcafef00dull
 /* NZCV as MRS NZCV returns it */
-#define F(n, z, c, v) ((uint32_t)((n) << 31 | (z) << 30 | (c) << 29 | (uint32_t)(v) << 28))
+#define F(n, z, c, v) ((uint32_t)(n) << 31 | (uint32_t)(z) << 30 | (uint32_t)(c) << 29 | (uint32_t)(v) << 28)
 #define NONE F(0, 0, 0, 0)
 #define M64 0xffffffffffffffffull
 

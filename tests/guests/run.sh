@@ -9,7 +9,7 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-user=${ARMATURE_USER:-build/armature-user}
+user=${ARMATURE_USER:-${ARMATURE_BUILD:-build}/armature-user}
 qemu=${QEMU_AARCH64:-qemu-aarch64}
 limit=${GUEST_TIMEOUT:-30}
 dir=tests/guests
