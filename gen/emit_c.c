@@ -66,7 +66,61 @@ static const char *local_name(const char *name)
     return name;
 }
 
-static bool wide(const Ty *t) { return t->kind == TY_BITS && t->width.value > 64; }
+/* Representation of bits: uint64_t up to 64 bits, asl_u128 above. A width
+ * known only at run time is narrow, except inside the wide instantiation of
+ * a function (g_wide), which callers with 128-bit values use. */
+static bool g_wide;
+
+static bool wide(const Ty *t)
+{
+    return t->kind == TY_BITS && (t->width.value > 64 || (t->width.value < 0 && g_wide));
+}
+
+/* Functions with run-time widths in their signature get two C versions. */
+static bool sig_dynamic(const Ty *t)
+{
+    if (t->kind == TY_TUPLE) {
+        for (int i = 0; i < t->nelems; i++)
+            if (sig_dynamic(&t->elems[i]))
+                return true;
+        return false;
+    }
+    return t->kind == TY_BITS && t->width.value < 0;
+}
+
+static bool has_wide_version(const Decl *d)
+{
+    if (d->primitive || !d->body)
+        return false;
+    if (sig_dynamic(&d->ty) || (d->kind == D_SETTER && sig_dynamic(&d->value.ty)))
+        return true;
+    for (int i = 0; i < d->nparams; i++)
+        if (sig_dynamic(&d->params[i].ty))
+            return true;
+    return false;
+}
+
+/* A call uses the wide version when a value it passes or returns is wide. */
+static bool call_is_wide(const Expr *e, const Decl *f, const Expr *value)
+{
+    if (!has_wide_version(f))
+        return false;
+    for (int i = 0; i < e->nwargs; i++)
+        if (e->wargs[i].value > 64 || (e->wargs[i].value < 0 && g_wide))
+            return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (wide(&e->args[i]->ty))
+            return true;
+    if (value && wide(&value->ty))
+        return true;
+    if (e->ty.kind == TY_TUPLE) {
+        for (int i = 0; i < e->ty.nelems; i++)
+            if (wide(&e->ty.elems[i]))
+                return true;
+        return false;
+    }
+    return wide(&e->ty);
+}
 
 static const char *cty(const Ty *t)
 {
@@ -85,6 +139,20 @@ static char *fn_name(const Decl *d)
     const char *pre = d->primitive ? "prim_" : "asl_";
     const char *kind = d->kind == D_GETTER ? "get_" : d->kind == D_SETTER ? "set_" : "";
     return xasprintf("%s%s%s", pre, kind, mangle(d->name));
+}
+
+/* The C function a call reaches: the wide version where the values need it. */
+static char *callee_name(const Expr *e, const Decl *f, const Expr *value)
+{
+    if (call_is_wide(e, f, value))
+        return xasprintf("%s__w", fn_name(f));
+    /* Primitives have one (64-bit) form: a static wider value is an error
+     * here; a run-time width inside a wide version is checked by the
+     * primitive itself. */
+    if (f->primitive && ((e->ty.kind == TY_BITS && e->ty.width.value > 64) ||
+                         (value && value->ty.kind == TY_BITS && value->ty.width.value > 64)))
+        diag_error(e->loc, "primitive '%s' has no 128-bit form", f->name);
+    return fn_name(f);
 }
 
 static char *int_lit(__int128 v)
@@ -132,6 +200,8 @@ static char *mask_c(Em *m, const Ty *t)
             return xstrdup("UINT64_MAX");
         return xasprintf("UINT64_C(0x%llx)", (unsigned long long)((UINT64_C(1) << t->width.value) - 1));
     }
+    if (wide(t))
+        return xasprintf("asl_mask128(%s)", width_c(m, t->width));
     return xasprintf("asl_mask(%s)", width_c(m, t->width));
 }
 
@@ -190,6 +260,8 @@ static char *builtin(Em *m, const Expr *e, Builtin bi)
     case B_ONES:
         return mask_c(m, &e->ty);
     case B_REPLICATE:
+        if (wide(&e->ty))
+            return xasprintf("asl_replicate128(%s, %s, %s)", expr(m, x), width_c(m, x->ty.width), expr(m, y));
         return xasprintf("asl_replicate(%s, %s, %s)", expr(m, x), width_c(m, x->ty.width), expr(m, y));
     case B_ISZERO:
         return xasprintf("(%s == 0)", expr(m, x));
@@ -322,13 +394,13 @@ static char *expr(Em *m, const Expr *e)
         Builtin bi = sema_builtin(e->name);
         if (bi != B_NONE)
             return builtin(m, e, bi);
-        return xasprintf("%s(%s)", fn_name(e->target), call_args(m, e, e->target, e->args, e->nargs, NULL));
+        return xasprintf("%s(%s)", callee_name(e, e->target, NULL), call_args(m, e, e->target, e->args, e->nargs, NULL));
     }
     case E_INDEX:
         if (e->target->kind == D_VAR)
             return xasprintf("_cpu->a.%s[asl_index(%s, %d, \"%s\")]", e->name, expr(m, e->args[0]),
                              e->target->const_hi, where_of(e->loc));
-        return xasprintf("%s(%s)", fn_name(e->target), call_args(m, e, e->target, e->args, e->nargs, NULL));
+        return xasprintf("%s(%s)", callee_name(e, e->target, NULL), call_args(m, e, e->target, e->args, e->nargs, NULL));
     case E_SLICE:
         return slice(m, e);
     case E_UNOP:
@@ -357,13 +429,23 @@ static char *expr(Em *m, const Expr *e)
 
 static void hoist(Em *m, Expr *e, bool conditional);
 
+/* The C type a call's result has in the version of the callee it reaches. */
+static const char *result_cty(const Expr *e, const Decl *f, const Ty *t)
+{
+    bool saved = g_wide;
+    g_wide = call_is_wide(e, f, NULL);
+    const char *r = cty(t);
+    g_wide = saved;
+    return r;
+}
+
 static void hoist_call(Em *m, Expr *e)
 {
     const Decl *f = e->target;
     int t = m->ntemps++;
-    line(m, "%s _t%d;", cty(&e->ty), t);
+    line(m, "%s _t%d;", result_cty(e, f, &e->ty), t);
     const char *args = call_args(m, e, f, e->args, e->nargs, xasprintf("&_t%d", t));
-    line(m, "ASL_TRY(%s(%s));", fn_name(f), args);
+    line(m, "ASL_TRY(%s(%s));", callee_name(e, f, NULL), args);
     e->temp = t;
 }
 
@@ -434,7 +516,7 @@ static void store(Em *m, const Expr *lv, const char *v)
         if (lv->target->kind == D_VAR) {
             line(m, "%s = %s;", expr(m, lv), v);
         } else {
-            const char *call = xasprintf("%s(%s)", fn_name(lv->target),
+            const char *call = xasprintf("%s(%s)", callee_name(lv, lv->target, NULL),
                                          call_args(m, lv, lv->target, lv->args, lv->nargs, v));
             if (lv->target->raises)
                 line(m, "ASL_TRY(%s);", call);
@@ -543,6 +625,8 @@ static void stmt(Em *m, Stmt *s)
                 continue;
             if (v->init)
                 hoist(m, v->init, false);
+            if (v->ty.kind == TY_BITS && v->ty.width.value < 0 && !g_wide)
+                line(m, "asl_assert((%s) <= 64, \"%s\");", expr(m, v->ty.width.expr), where_of(v->loc));
             if (v->in_dec) {
                 if (v->init)
                     line(m, "_D->%s = %s;", v->name, expr(m, v->init));
@@ -566,10 +650,10 @@ static void stmt(Em *m, Stmt *s)
             m->ntemps += call->ty.nelems;
             char *outs = NULL;
             for (int i = 0; i < call->ty.nelems; i++) {
-                line(m, "%s _t%d;", cty(&call->ty.elems[i]), base + i);
+                line(m, "%s _t%d;", result_cty(call, call->target, &call->ty.elems[i]), base + i);
                 outs = outs ? xasprintf("%s, &_t%d", outs, base + i) : xasprintf("&_t%d", base + i);
             }
-            const char *c = xasprintf("%s(%s)", fn_name(call->target),
+            const char *c = xasprintf("%s(%s)", callee_name(call, call->target, NULL),
                                       call_args(m, call, call->target, call->args, call->nargs, outs));
             if (call->target->raises)
                 line(m, "ASL_TRY(%s);", c);
@@ -592,7 +676,7 @@ static void stmt(Em *m, Stmt *s)
         for (int i = 0; i < e->nargs; i++)
             hoist(m, e->args[i], false);
         if (e->kind == E_CALL && e->target && e->target->raises && e->ty.kind == TY_VOID) {
-            line(m, "ASL_TRY(%s(%s));", fn_name(e->target),
+            line(m, "ASL_TRY(%s(%s));", callee_name(e, e->target, NULL),
                  call_args(m, e, e->target, e->args, e->nargs, NULL));
         } else if (e->target && e->target->raises) {
             hoist_call(m, e);
@@ -727,6 +811,7 @@ void emit_types(const Sema *s, FILE *out)
 
 static void signature(Em *m, const Decl *d, bool proto)
 {
+    const char *name = g_wide ? xasprintf("%s__w", fn_name(d)) : fn_name(d);
     const Ty *rt = &d->ty;
     bool status = d->raises;
     const char *ret = status ? "AslStatus" : (rt->kind == TY_TUPLE || rt->kind == TY_VOID ||
@@ -743,8 +828,27 @@ static void signature(Em *m, const Decl *d, bool proto)
             params = xasprintf("%s, %s *_ret%d", params, cty(&rt->elems[i]), i);
     else if (status && rt->kind != TY_VOID)
         params = xasprintf("%s, %s *_ret", params, cty(rt));
-    fprintf(m->out, "%s%s %s(%s)%s\n", d->primitive ? "" : "static inline ", ret, fn_name(d), params,
+    fprintf(m->out, "%s%s %s(%s)%s\n", d->primitive ? "" : "static inline ", ret, name, params,
             proto ? ";" : "");
+}
+
+/* The narrow version of a function checks that its run-time widths fit
+ * 64 bits: a wider value reaching it would be a bug in the generator. */
+static void narrow_asserts(Em *m, const Decl *d)
+{
+    const Ty *tys[64];
+    int n = 0;
+    if (d->ty.kind == TY_BITS)
+        tys[n++] = &d->ty;
+    for (int i = 0; i < d->nparams && n < 63; i++)
+        if (d->params[i].ty.kind == TY_BITS)
+            tys[n++] = &d->params[i].ty;
+    if (d->kind == D_SETTER && d->value.ty.kind == TY_BITS)
+        tys[n++] = &d->value.ty;
+    for (int i = 0; i < n; i++)
+        if (tys[i]->width.value < 0)
+            line(m, "asl_assert((%s) <= 64, \"%s: narrow version of %s\");", expr(m, tys[i]->width.expr),
+                 where_of(d->loc), d->name);
 }
 
 void emit_lib(const Sema *s, FILE *out)
@@ -756,15 +860,19 @@ void emit_lib(const Sema *s, FILE *out)
         if (d->primitive)
             signature(m, d, true);
     }
-    fprintf(out, "\n/* Library functions. */\n");
-    for (int i = 0; i < s->decls.n; i++) {
-        Decl *d = s->decls.items[i];
-        if (d->body)
-            signature(m, d, true);
-    }
-    for (int i = 0; i < s->decls.n; i++) {
-        Decl *d = s->decls.items[i];
-        if (!d->body)
+    fprintf(out, "\n/* Library functions (a __w version works on 128-bit values). */\n");
+    for (int w = 0; w < 2; w++)
+        for (int i = 0; i < s->decls.n; i++) {
+            Decl *d = s->decls.items[i];
+            g_wide = w;
+            if (d->body && (!w || has_wide_version(d)))
+                signature(m, d, true);
+        }
+    g_wide = false;
+    for (int k = 0; k < 2 * s->decls.n; k++) {
+        Decl *d = s->decls.items[k / 2];
+        g_wide = k % 2;
+        if (!d->body || (g_wide && !has_wide_version(d)))
             continue;
         fputc('\n', out);
         at(m, d->loc);
@@ -781,6 +889,8 @@ void emit_lib(const Sema *s, FILE *out)
         m->status = d->raises;
         m->ntemps = 0;
         m->ind = 1;
+        if (!g_wide)
+            narrow_asserts(m, d);
         block(m, d->body);
         /* Falling off the end of a procedure returns. */
         if (d->ty.kind == TY_VOID)
@@ -790,6 +900,7 @@ void emit_lib(const Sema *s, FILE *out)
         fprintf(out, "}\n");
         m->last_line = -1;
     }
+    g_wide = false;
 }
 
 /* ------------------------------------------------------------ encodings */
@@ -811,7 +922,7 @@ static void collect_dec_vars(const Stmt *s, FILE *out)
 void emit_encoding(const Encoding *enc, Stmt *decode, Stmt *execute, Scope *scope, FILE *dec, FILE *exec)
 {
     (void)scope;
-    const char *id = enc->id;
+    const char *id = enc_cname(enc);
     /* The decoded form: variable fields and decode-time variables. */
     fprintf(dec, "\n/* %s: %s (%s) */\n", id, enc->insn->title ? enc->insn->title : "", enc->insn->file);
     fprintf(dec, "typedef struct Dec_%s {\n", id);
@@ -861,7 +972,7 @@ void emit_exec_table(const Spec *spec, FILE *out)
 {
     fprintf(out, "\nconst A64ExecFn a64_exec_fns[] = {\n");
     for (int i = 0; i < spec->nencs; i++)
-        fprintf(out, "    exec_%s,\n", spec->encs[i]->id);
+        fprintf(out, "    exec_%s,\n", enc_cname(spec->encs[i]));
     fprintf(out, "};\n");
 }
 
@@ -869,7 +980,7 @@ void emit_disas_table(const Spec *spec, FILE *out)
 {
     fprintf(out, "\nconst A64DisasFn a64_disas_fns[] = {\n");
     for (int i = 0; i < spec->nencs; i++)
-        fprintf(out, "    disas_%s,\n", spec->encs[i]->id);
+        fprintf(out, "    disas_%s,\n", enc_cname(spec->encs[i]));
     fprintf(out, "};\n");
 }
 
@@ -1022,7 +1133,7 @@ bool emit_disas(Sema *s, const Encoding *enc, Scope *scope, FILE *out)
 {
     Em em = { .out = out }, *m = &em;
     const Instruction *in = enc->insn;
-    const char *id = enc->id;
+    const char *id = enc_cname(enc);
     fprintf(out, "\nstatic bool disas_%s(uint32_t insn, uint64_t pc, DisasBuf *_b)\n{\n", id);
     fprintf(out, "    Cpu *_cpu = disas_cpu(pc);\n");
     fprintf(out, "    Dec_%s _Dv, *_D = &_Dv;\n", id);

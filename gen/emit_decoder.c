@@ -162,7 +162,7 @@ static void emit_node(const DNode *d, FILE *out, int depth)
         for (int i = 0; i < d->n; i++) {
             const Encoding *e = d->encs[i];
             fprintf(out, "%*sif ((insn & 0x%08xu) == 0x%08xu)\n", ind, "", e->mask, e->match);
-            fprintf(out, "%*sreturn %d; /* %s", ind + 4, "", e->index, e->id);
+            fprintf(out, "%*sreturn %d; /* %s", ind + 4, "", e->index, enc_cname(e));
             if (e->priority)
                 fprintf(out, ", priority %d", e->priority);
             fprintf(out, " */\n");

@@ -70,9 +70,11 @@ void emit_meta(const Spec *spec, FILE *out)
         fprintf(out, ", 0x%08xu, 0x%08xu, 0x%08xu, 0x%08xu, %d, ", e->mask, e->match, e->sb_mask, e->sb_value,
                 e->priority);
         if (e->nfields)
-            fprintf(out, "a64_fields_%d, %d },\n", i, e->nfields);
+            fprintf(out, "a64_fields_%d, %d, ", i, e->nfields);
         else
-            fprintf(out, "NULL, 0 },\n");
+            fprintf(out, "NULL, 0, ");
+        emit_string(out, e->variant);
+        fputs(" },\n", out);
     }
     fprintf(out, "};\n\nconst int a64_n_encodings = %d;\n", spec->nencs);
 }

@@ -222,7 +222,7 @@ int main(int argc, char **argv)
                 Encoding *enc = ic->encs[j];
                 Scope *scope;
                 if (!sema_check_encoding(&sema, enc, decode, execute, &scope)) {
-                    diag_note(enc->loc, "while checking encoding %s", enc->id);
+                    diag_note(enc->loc, "while checking encoding %s", enc_cname(enc));
                     pok = false;
                     break;
                 }

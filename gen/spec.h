@@ -39,6 +39,8 @@ typedef struct Encoding {
     Field *fields;       /* named fields, MSB first */
     int nfields;
     int priority;        /* declared priority for overlaps; 0 by default */
+    char *cname;         /* C identifier: id, plus the variant for specialised encodings */
+    char *variant;       /* NULL, or e.g. "Q=1" for one value of a specialised field */
     Code asm_;           /* encoding-specific assembler template (optional) */
     Iclass *iclass;
     Instruction *insn;
@@ -102,6 +104,9 @@ bool spec_load_features(Spec *spec, const char *path);
 /* Cross-file checks: unique ids, known features, overlapping encodings
  * (allowed only between different priorities). */
 void spec_check(Spec *spec);
+
+/* The C identifier of an encoding (its id unless it is a variant). */
+static inline const char *enc_cname(const Encoding *e) { return e->cname ? e->cname : e->id; }
 
 /* The field of `enc` called `name`, or NULL. */
 const Field *encoding_field(const Encoding *enc, const char *name);

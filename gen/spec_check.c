@@ -103,7 +103,7 @@ void spec_check(Spec *spec)
     free(v);
     v = xcalloc((size_t)spec->nencs + 1, sizeof *v);
     for (int i = 0; i < spec->nencs; i++)
-        v[i] = (Named){ spec->encs[i]->id, spec->encs[i]->loc, i };
+        v[i] = (Named){ enc_cname(spec->encs[i]), spec->encs[i]->loc, i };
     check_unique(v, spec->nencs, "encoding id");
     free(v);
 

@@ -173,9 +173,69 @@ static char *dir_name(const char *path)
     return xstrndup(start, (size_t)(end - start));
 }
 
+/* specialize="Q size": one encoding per value of those fields, each with
+ * the fields fixed, so widths they decide (datasize = 64 << UInt(Q)) are
+ * known when each variant is checked and generated. */
+static void specialize(const XmlFile *f, const xmlNode *n, Encoding *e, Iclass *ic, char *list)
+{
+    int idx[8], nidx = 0, bits = 0;
+    char *save;
+    for (char *tok = strtok_r(list, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+        int k = -1;
+        for (int i = 0; i < e->nfields; i++)
+            if (strcmp(e->fields[i].name, tok) == 0)
+                k = i;
+        uint32_t all = k < 0 ? 0 : (uint32_t)((((uint64_t)1 << (e->fields[k].hi - e->fields[k].lo + 1)) - 1)
+                                              << e->fields[k].lo);
+        if (k < 0 || e->fields[k].sb || (e->fields[k].mask & all)) {
+            diag_error(xml_attr_loc(f, n, "specialize", 0),
+                       "encoding %s: cannot specialize '%s' (it must be a variable field)", e->id, tok);
+            return;
+        }
+        bits += e->fields[k].hi - e->fields[k].lo + 1;
+        if (nidx == 8 || bits > 6) {
+            diag_error(xml_attr_loc(f, n, "specialize", 0),
+                       "encoding %s: specializing more than 6 bits makes too many variants", e->id);
+            return;
+        }
+        idx[nidx++] = k;
+    }
+    for (uint32_t v = 0; v < (1u << bits); v++) {
+        Encoding *x = xcalloc(1, sizeof *x);
+        *x = *e;
+        x->fields = xcalloc((size_t)e->nfields, sizeof *x->fields);
+        memcpy(x->fields, e->fields, (size_t)e->nfields * sizeof *x->fields);
+        char *variant = NULL, *cname = xstrdup(e->id);
+        uint32_t rest = v;
+        for (int j = nidx - 1; j >= 0; j--) {
+            Field *fl = &x->fields[idx[j]];
+            int w = fl->hi - fl->lo + 1;
+            uint32_t val = rest & ((1u << w) - 1), all = ((1u << w) - 1) << fl->lo;
+            rest >>= w;
+            fl->mask = all;
+            fl->value = val << fl->lo;
+            x->mask |= all;
+            x->match |= val << fl->lo;
+        }
+        for (int j = 0; j < nidx; j++) {
+            const Field *fl = &x->fields[idx[j]];
+            int w = fl->hi - fl->lo + 1;
+            char digits[8];
+            for (int b = 0; b < w; b++)
+                digits[b] = (fl->value >> (fl->lo + w - 1 - b)) & 1 ? '1' : '0';
+            digits[w] = 0;
+            variant = variant ? xasprintf("%s,%s=%s", variant, fl->name, digits) : xasprintf("%s=%s", fl->name, digits);
+            cname = xasprintf("%s__%s%s", cname, fl->name, digits);
+        }
+        x->variant = variant;
+        x->cname = cname;
+        VEC_PUSH(ic->encs, ic->nencs, ic->cap, x);
+    }
+}
+
 static Encoding *read_encoding(const XmlFile *f, const xmlNode *n, Instruction *in, Iclass *ic)
 {
-    static const char *const attrs[] = { "id", "bits", "priority", NULL };
+    static const char *const attrs[] = { "id", "bits", "priority", "specialize", NULL };
     xml_check_attrs(f, n, attrs);
     Encoding *e = xcalloc(1, sizeof *e);
     e->insn = in;
@@ -207,6 +267,13 @@ static Encoding *read_encoding(const XmlFile *f, const xmlNode *n, Instruction *
             xml_unknown_elem(f, n, c);
         else
             xml_check_text(f, n, c);
+    }
+    e->cname = e->id;
+    char *spec_attr = xml_get_attr(n, "specialize");
+    if (spec_attr) {
+        specialize(f, n, e, ic, spec_attr);
+        free(spec_attr);
+        return e;
     }
     VEC_PUSH(ic->encs, ic->nencs, ic->cap, e);
     return e;

@@ -22,6 +22,7 @@ typedef struct A64EncodingInfo {
     int priority;
     const A64Field *fields;
     int nfields;
+    const char *variant;    /* "" or, for a specialised encoding, e.g. "Q=1" */
 } A64EncodingInfo;
 
 extern const A64EncodingInfo a64_encodings[];

@@ -111,6 +111,14 @@ static inline uint64_t asl_replicate(uint64_t x, asl_int w, asl_int n)
     return r;
 }
 
+static inline asl_u128 asl_replicate128(asl_u128 x, asl_int w, asl_int n)
+{
+    asl_u128 r = 0;
+    for (asl_int i = 0; i < n; i++)
+        r = (w >= 128 ? 0 : r << w) | x;
+    return r;
+}
+
 static inline asl_int asl_imul(asl_int a, asl_int b) { return (asl_int)((asl_u128)a * (asl_u128)b); }
 static inline asl_int asl_ishl(asl_int a, asl_int s) { return s >= 128 ? 0 : (asl_int)((asl_u128)a << s); }
 static inline asl_int asl_ishr(asl_int a, asl_int s) { return s >= 128 ? (a < 0 ? -1 : 0) : a >> s; }

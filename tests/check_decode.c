@@ -62,7 +62,7 @@ START_TEST(test_known_words)
     /* Hand-checked against the Arm ARM encodings. */
     ck_assert_str_eq(cpu_decode_id(0x91000420), "ADD_64_addsub_imm"); /* add x0, x1, #1 */
     ck_assert_str_eq(cpu_decode_id(0x11000420), "ADD_32_addsub_imm"); /* add w0, w1, #1 */
-    ck_assert_ptr_null(cpu_decode_id(0x00000000));                    /* udf #0 */
+    ck_assert_ptr_null(cpu_decode_id(0x00200000)); /* reserved: op0 = 0000, op1 = 0000000001 */
 }
 END_TEST
 
