@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -179,9 +180,25 @@ static void parse_args(int argc, char **argv)
 
 /* ---------------------------------------------------------------- known differences */
 
-typedef struct Known {
+/* An entry is TERM{&TERM}: every term must hold. A term is a spec encoding
+ * id (our decoder assigns the word to it), MASK/MATCH in hex, the word
+ * "unallocated" (our disassembler prints .inst for the word), "sb" (the
+ * should-be bits of our encoding are not at their values), FIELD=FIELD or
+ * FIELD=N (fields of our encoding; needs an id term), or !TERM. */
+typedef struct KnownTerm {
+    bool negate;
+    enum { T_ENC, T_BITS, T_UNALLOCATED, T_SB, T_FIELD } kind;
+    int enc;
     uint32_t mask, match;
-    int enc;            /* encoding index, or -1 for a mask/match entry */
+    char field[2][16];   /* T_FIELD: field[1] empty means compare with value */
+    uint32_t value;
+} KnownTerm;
+
+#define MAX_TERMS 8
+
+typedef struct Known {
+    KnownTerm terms[MAX_TERMS];
+    int nterms;
     char *pattern, *reason;
     int line;
     uint64_t hits;
@@ -189,6 +206,96 @@ typedef struct Known {
 
 static Known *known;
 static int nknown;
+
+static void parse_term(const char *path, int lineno, char *t, KnownTerm *kt)
+{
+    memset(kt, 0, sizeof *kt);
+    if (*t == '!') {
+        kt->negate = true;
+        t++;
+    }
+    char *slash = strchr(t, '/');
+    char *eq = strchr(t, '=');
+    if (!strcmp(t, "unallocated")) {
+        kt->kind = T_UNALLOCATED;
+    } else if (!strcmp(t, "sb")) {
+        kt->kind = T_SB;
+    } else if (eq) {
+        kt->kind = T_FIELD;
+        *eq = 0;
+        if (!*t || strlen(t) >= sizeof kt->field[0] || !eq[1] || strlen(eq + 1) >= sizeof kt->field[1])
+            die("%s:%d: bad term '%s=%s' (want FIELD=FIELD or FIELD=N)", path, lineno, t, eq + 1);
+        strcpy(kt->field[0], t);
+        if (eq[1] >= '0' && eq[1] <= '9')
+            kt->value = (uint32_t)parse_u64("known differences", eq + 1, 0xffffffffu);
+        else
+            strcpy(kt->field[1], eq + 1);
+    } else if (slash) {
+        char *e1, *e2;
+        errno = 0;
+        unsigned long m = strtoul(t, &e1, 16), v = strtoul(slash + 1, &e2, 16);
+        if (errno || e1 != slash || *e2 || slash == t || !slash[1] || m > 0xffffffffu || v > 0xffffffffu)
+            die("%s:%d: bad term '%s' (want MASK/MATCH in hex)", path, lineno, t);
+        if (v & ~m)
+            die("%s:%d: term '%s': match has bits outside the mask", path, lineno, t);
+        kt->kind = T_BITS;
+        kt->mask = (uint32_t)m;
+        kt->match = (uint32_t)v;
+    } else {
+        kt->kind = T_ENC;
+        kt->enc = -1;
+        for (int i = 0; i < a64_n_encodings; i++)
+            if (!strcmp(a64_encodings[i].id, t))
+                kt->enc = i;
+        if (kt->enc < 0)
+            die("%s:%d: '%s' is neither MASK/MATCH, 'unallocated' nor a spec encoding id", path, lineno, t);
+    }
+}
+
+static const A64Field *find_field(int enc, const char *name)
+{
+    if (enc < 0)
+        return NULL;
+    for (int i = 0; i < a64_encodings[enc].nfields; i++)
+        if (!strcmp(a64_encodings[enc].fields[i].name, name))
+            return &a64_encodings[enc].fields[i];
+    return NULL;
+}
+
+/* FIELD terms name fields of the entry's (non-negated) encoding id term. */
+static void check_field_terms(const char *path, int lineno, const Known *k)
+{
+    int enc = -1;
+    for (int j = 0; j < k->nterms; j++)
+        if (k->terms[j].kind == T_ENC && !k->terms[j].negate)
+            enc = k->terms[j].enc;
+    for (int j = 0; j < k->nterms; j++) {
+        const KnownTerm *t = &k->terms[j];
+        if (t->kind != T_FIELD)
+            continue;
+        if (enc < 0)
+            die("%s:%d: field term in '%s' needs an encoding id term", path, lineno, k->pattern);
+        for (int f = 0; f < 2; f++)
+            if (t->field[f][0] && !find_field(enc, t->field[f]))
+                die("%s:%d: %s has no field '%s'", path, lineno, a64_encodings[enc].id, t->field[f]);
+    }
+}
+
+static uint32_t field_value(uint32_t w, const A64Field *f)
+{
+    return (w >> f->lo) & (uint32_t)((2ull << (f->hi - f->lo)) - 1);
+}
+
+static bool field_term(uint32_t w, int enc, const KnownTerm *t)
+{
+    const A64Field *a = find_field(enc, t->field[0]);
+    if (!a)
+        return false;
+    if (!t->field[1][0])
+        return field_value(w, a) == t->value;
+    const A64Field *b = find_field(enc, t->field[1]);
+    return b && field_value(w, a) == field_value(w, b);
+}
 
 static void load_known(const char *path)
 {
@@ -218,43 +325,45 @@ static void load_known(const char *path)
         pat[plen] = 0;
         if (!*reason)
             die("%s:%d: '%s' has no reason: every known difference says why", path, lineno, pat);
-        Known k = { .enc = -1, .line = lineno };
-        char *slash = strchr(pat, '/');
-        if (slash) {
-            char *e1, *e2;
-            errno = 0;
-            unsigned long m = strtoul(pat, &e1, 16), v = strtoul(slash + 1, &e2, 16);
-            if (errno || e1 != slash || *e2 || slash == pat || !slash[1] || m > 0xffffffffu ||
-                v > 0xffffffffu)
-                die("%s:%d: bad pattern '%s' (want MASK/MATCH in hex)", path, lineno, pat);
-            if (v & ~m)
-                die("%s:%d: pattern '%s': match has bits outside the mask", path, lineno, pat);
-            k.mask = (uint32_t)m;
-            k.match = (uint32_t)v;
-        } else {
-            for (int i = 0; i < a64_n_encodings; i++)
-                if (!strcmp(a64_encodings[i].id, pat))
-                    k.enc = i;
-            if (k.enc < 0)
-                die("%s:%d: '%s' is neither MASK/MATCH nor a spec encoding id", path, lineno, pat);
+        Known k = { .line = lineno, .pattern = strdup(pat), .reason = strdup(reason) };
+        if (!k.pattern || !k.reason)
+            die("out of memory");
+        for (char *t = strtok(pat, "&"); t; t = strtok(NULL, "&")) {
+            if (k.nterms == MAX_TERMS)
+                die("%s:%d: more than %d terms", path, lineno, MAX_TERMS);
+            parse_term(path, lineno, t, &k.terms[k.nterms++]);
         }
-        k.pattern = strdup(pat);
-        k.reason = strdup(reason);
+        if (!k.nterms)
+            die("%s:%d: empty pattern '%s'", path, lineno, k.pattern);
+        check_field_terms(path, lineno, &k);
         known = realloc(known, (size_t)(nknown + 1) * sizeof *known);
-        if (!known || !k.pattern || !k.reason)
+        if (!known)
             die("out of memory");
         known[nknown++] = k;
     }
     fclose(f);
 }
 
-/* The first entry that explains `w`: mask/match entries match the bits, id
- * entries match words our decoder assigns to that encoding. */
-static Known *find_known(uint32_t w, int enc)
+/* The first entry that explains `w` (our encoding `enc`, `ours_ok` false if
+ * we printed .inst). */
+static Known *find_known(uint32_t w, int enc, bool ours_ok)
 {
     for (int i = 0; i < nknown; i++) {
         Known *k = &known[i];
-        if (k->enc >= 0 ? k->enc == enc : (w & k->mask) == k->match)
+        bool all = true;
+        for (int j = 0; j < k->nterms && all; j++) {
+            const KnownTerm *t = &k->terms[j];
+            bool hit;
+            switch (t->kind) {
+            case T_ENC: hit = t->enc == enc; break;
+            case T_BITS: hit = (w & t->mask) == t->match; break;
+            case T_UNALLOCATED: hit = !ours_ok; break;
+            case T_SB: hit = enc >= 0 && (w & a64_encodings[enc].sb_mask) != a64_encodings[enc].sb_value; break;
+            default: hit = field_term(w, enc, t); break;
+            }
+            all = hit != t->negate;
+        }
+        if (all)
             return k;
     }
     return NULL;
@@ -385,7 +494,7 @@ static void compare_word(uint32_t w, uint64_t pc, const char *theirs)
     Group g = classify(w);
     GroupStats *s = &stats[g];
     Example ex = { .word = w };
-    cpu_disassemble(w, pc, ex.ours, sizeof ex.ours);
+    bool ours_ok = cpu_disassemble(w, pc, ex.ours, sizeof ex.ours);
     rstrip(ex.ours);
     snprintf(ex.theirs, sizeof ex.theirs, "%s", theirs);
     rstrip(ex.theirs);
@@ -395,7 +504,7 @@ static void compare_word(uint32_t w, uint64_t pc, const char *theirs)
         return;
     }
     int enc = a64_decode_index(w);
-    Known *k = find_known(w, enc);
+    Known *k = find_known(w, enc, ours_ok);
     if (k) {
         k->hits++;
         s->explained++;
@@ -494,7 +603,7 @@ static void run_objdump(const uint32_t *w, size_t n, unsigned char *seen)
     unlink(path);
     if (rc != 0 || got != n)
         die("%s printed %zu of %zu words (exit status %d): is binutils-aarch64-linux-gnu installed?",
-            opt.objdump, got, n, rc);
+            opt.objdump, got, n, WIFEXITED(rc) ? WEXITSTATUS(rc) : rc);
 }
 
 static int cmp_kind(const void *a, const void *b)
