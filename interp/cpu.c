@@ -9,6 +9,7 @@
 
 #include "cpu_internal.h"
 #include "a64_meta.h"
+#include "monitor.h"
 
 /* Encoding coverage: with ARMATURE_COVERAGE=FILE set, every process appends
  * "<encoding id> <times executed>" for each encoding it executed, so a test
@@ -135,6 +136,7 @@ AslStatus prim_set_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype
         asl_fail("Mem[] access size", "interp/cpu.c");
     if (!guest_mem_write(cpu->mem, address, (unsigned)size, value, &fault))
         return data_abort(cpu, fault, true);
+    monitor_note_store(cpu, address, (uint64_t)size); /* clears exclusive marks (monitor.h) */
     return ASL_OK;
 }
 
@@ -222,6 +224,19 @@ void cpu_set_x(Cpu *cpu, int n, uint64_t v)
 {
     if (n >= 0 && n < 31)
         cpu->a._R[n] = v;
+}
+
+void cpu_get_v(const Cpu *cpu, int n, uint64_t *lo, uint64_t *hi)
+{
+    asl_u128 v = n >= 0 && n < 32 ? cpu->a._V[n] : 0;
+    *lo = (uint64_t)v;
+    *hi = (uint64_t)(v >> 64);
+}
+
+void cpu_set_v(Cpu *cpu, int n, uint64_t lo, uint64_t hi)
+{
+    if (n >= 0 && n < 32)
+        cpu->a._V[n] = (asl_u128)hi << 64 | lo;
 }
 
 static uint64_t *current_sp(Cpu *cpu)

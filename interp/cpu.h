@@ -59,6 +59,9 @@ uint64_t cpu_icount(const Cpu *cpu);
 
 uint64_t cpu_get_x(const Cpu *cpu, int n); /* n in 0..30 */
 void cpu_set_x(Cpu *cpu, int n, uint64_t v);
+/* SIMD&FP register Vn as two 64-bit halves. */
+void cpu_get_v(const Cpu *cpu, int n, uint64_t *lo, uint64_t *hi);
+void cpu_set_v(Cpu *cpu, int n, uint64_t lo, uint64_t hi);
 uint64_t cpu_get_sp(const Cpu *cpu);      /* the SP of the current EL/SPSel */
 void cpu_set_sp(Cpu *cpu, uint64_t v);
 uint64_t cpu_get_pc(const Cpu *cpu);

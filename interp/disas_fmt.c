@@ -122,3 +122,10 @@ void prim_ExtendName(DisasBuf *b, ExtendType e)
     static const char *names[] = { "uxtb", "uxth", "uxtw", "uxtx", "sxtb", "sxth", "sxtw", "sxtx" };
     disas_puts(b, names[e & 7]);
 }
+
+/* A SIMD&FP register as a scalar of `width` bits: b0, h1, s2, d3, q4. */
+void prim_FPReg(DisasBuf *b, asl_int width, asl_int n)
+{
+    char c = width == 8 ? 'b' : width == 16 ? 'h' : width == 32 ? 's' : width == 64 ? 'd' : 'q';
+    putf(b, "%c%d", c, (int)n);
+}
