@@ -56,7 +56,7 @@ static void push(Layout *lx, int kind, AslLoc loc, char *text)
 
 static bool is_open_slice_context(int kind)
 {
-    return kind == TOK_IDENT || kind == TOK_BITSLIT || kind == ')' || kind == ']' || kind == SLICE_CLOSE;
+    return kind == TOK_IDENT || kind == TOK_BITSLIT || kind == TOK_INTLIT || kind == ')' || kind == ']' || kind == SLICE_CLOSE;
 }
 
 /* Scan one raw token and queue it, preceded by any layout tokens. */

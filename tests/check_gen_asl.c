@@ -6,6 +6,7 @@
 
 #include "ast.h"
 #include "sema.h"
+#include "spec.h"
 
 static SrcLoc here = { "test", 1, 1 };
 
@@ -166,7 +167,7 @@ START_TEST(test_constant_folding)
         { "7 DIV 2", 3 }, { "-7 DIV 2", -4 }, { "-7 MOD 2", 1 }, { "-7 QUOT 2", -3 },
         { "-7 REM 2", -1 }, { "1 << 40", 1LL << 40 }, { "UInt('1111')", 15 },
         { "SInt('1111')", -1 }, { "UInt('10':'01')", 9 }, { "UInt(NOT '0101')", 10 },
-        { "UInt('11110000'<5:2>)", 12 }, { "UInt(Ones(8))", 255 }, { "Min(3, -2)", -2 },
+        { "UInt('11110000'<5:2>)", 12 }, { "UInt(0xF0<7:4>)", 15 }, { "UInt(Ones(8))", 255 }, { "Min(3, -2)", -2 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Expr *e = asl_parse_expr(cases[i].src, here);
@@ -175,6 +176,24 @@ START_TEST(test_constant_folding)
         ck_assert_msg(e->is_const, "%s not folded", cases[i].src);
         ck_assert_msg(e->cval == cases[i].v, "%s = %lld, expected %lld", cases[i].src,
                       (long long)e->cval, cases[i].v);
+    }
+}
+END_TEST
+
+/* specialize="Q": one encoding per value of Q, with Q fixed in mask/match. */
+START_TEST(test_specialize)
+{
+    Spec spec;
+    memset(&spec, 0, sizeof spec);
+    ck_assert(spec_load_instruction(&spec, "tests/gen/ok_specialize.xml"));
+    ck_assert_int_eq(spec.nencs, 2);
+    for (int i = 0; i < 2; i++) {
+        const Encoding *e = spec.encs[i];
+        ck_assert_str_eq(e->id, "OKS_asimd");
+        ck_assert_uint_eq(e->mask & 0x40000000u, 0x40000000u);
+        ck_assert_uint_eq(e->match & 0x40000000u, (uint32_t)i << 30);
+        ck_assert_str_eq(e->variant, i ? "Q=1" : "Q=0");
+        ck_assert_str_eq(e->cname, i ? "OKS_asimd__Q1" : "OKS_asimd__Q0");
     }
 }
 END_TEST
@@ -190,6 +209,7 @@ int main(void)
     tcase_add_test(tc, test_syntax_errors_fail);
     tcase_add_test(tc, test_folding_per_encoding);
     tcase_add_test(tc, test_constant_folding);
+    tcase_add_test(tc, test_specialize);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_NOFORK);
