@@ -90,7 +90,10 @@ static bool sig_dynamic(const Ty *t)
 
 static bool has_wide_version(const Decl *d)
 {
-    if (d->primitive || !d->body)
+    /* Primitives with run-time widths (Mem[]) have a C __w version too. */
+    if (!d->body && !d->primitive)
+        return false;
+    if (d->ty.kind == TY_STRING)
         return false;
     if (sig_dynamic(&d->ty) || (d->kind == D_SETTER && sig_dynamic(&d->value.ty)))
         return true;
@@ -146,12 +149,6 @@ static char *callee_name(const Expr *e, const Decl *f, const Expr *value)
 {
     if (call_is_wide(e, f, value))
         return xasprintf("%s__w", fn_name(f));
-    /* Primitives have one (64-bit) form: a static wider value is an error
-     * here; a run-time width inside a wide version is checked by the
-     * primitive itself. */
-    if (f->primitive && ((e->ty.kind == TY_BITS && e->ty.width.value > 64) ||
-                         (value && value->ty.kind == TY_BITS && value->ty.width.value > 64)))
-        diag_error(e->loc, "primitive '%s' has no 128-bit form", f->name);
     return fn_name(f);
 }
 
@@ -854,12 +851,16 @@ static void narrow_asserts(Em *m, const Decl *d)
 void emit_lib(const Sema *s, FILE *out)
 {
     Em em = { .out = out }, *m = &em;
-    fprintf(out, "/* Primitives: C functions in interp/ with the spec's names and contracts. */\n");
-    for (int i = 0; i < s->decls.n; i++) {
-        Decl *d = s->decls.items[i];
-        if (d->primitive)
-            signature(m, d, true);
-    }
+    fprintf(out, "/* Primitives: C functions in interp/ with the spec's names and contracts\n"
+                 " * (a __w version takes and returns 128-bit values). */\n");
+    for (int w = 0; w < 2; w++)
+        for (int i = 0; i < s->decls.n; i++) {
+            Decl *d = s->decls.items[i];
+            g_wide = w;
+            if (d->primitive && (!w || has_wide_version(d)))
+                signature(m, d, true);
+        }
+    g_wide = false;
     fprintf(out, "\n/* Library functions (a __w version works on 128-bit values). */\n");
     for (int w = 0; w < 2; w++)
         for (int i = 0; i < s->decls.n; i++) {

@@ -140,6 +140,47 @@ AslStatus prim_set_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype
     return ASL_OK;
 }
 
+/* The 128-bit forms of Mem[] (Q registers, pairs of X registers): two
+ * 64-bit accesses, lower address first. IMPDEF: a 16-byte access is
+ * single-copy atomic only per 64-bit half. */
+AslStatus prim_get_Mem__w(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, asl_u128 *value)
+{
+    if (size <= 8) {
+        uint64_t v;
+        AslStatus st = prim_get_Mem(cpu, address, size, acctype, &v);
+        *value = v;
+        return st;
+    }
+    if (size != 16)
+        asl_fail("Mem[] access size", "interp/cpu.c");
+    uint64_t lo, hi;
+    ASL_TRY(prim_get_Mem(cpu, address, 8, acctype, &lo));
+    ASL_TRY(prim_get_Mem(cpu, address + 8, 8, acctype, &hi));
+    *value = (asl_u128)hi << 64 | lo;
+    return ASL_OK;
+}
+
+AslStatus prim_set_Mem__w(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, asl_u128 value)
+{
+    if (size <= 8)
+        return prim_set_Mem(cpu, address, size, acctype, (uint64_t)value);
+    if (size != 16)
+        asl_fail("Mem[] access size", "interp/cpu.c");
+    /* check both halves before writing either, so a fault changes nothing */
+    uint64_t fault;
+    if (!guest_mem_is_mapped(cpu->mem, address, 16, GUEST_PROT_WRITE)) {
+        fault = address;
+        for (unsigned i = 0; i < 16; i++)
+            if (!guest_mem_is_mapped(cpu->mem, address + i, 1, GUEST_PROT_WRITE)) {
+                fault = address + i;
+                break;
+            }
+        return data_abort(cpu, fault, true);
+    }
+    ASL_TRY(prim_set_Mem(cpu, address, 8, acctype, (uint64_t)value));
+    return prim_set_Mem(cpu, address + 8, 8, acctype, (uint64_t)(value >> 64));
+}
+
 static bool feature_present(const Cpu *cpu, int idx) { return cpu->enc_enabled[idx]; }
 
 /* Turn how an instruction ended into what the board sees. */
