@@ -1,0 +1,120 @@
+// System instructions: exception levels, events and WFE/WFI, barriers, the
+// generic timer's count, and names for the disassembler of MRS/MSR/SYS
+// (shared/functions/system, aarch64/functions/system, shared/functions/
+// memory barriers, the Generic Timer chapter D11).
+
+// ------------------------------------------------------------ Exception levels
+
+// HaveEL(): is Exception level `el` implemented? User mode runs only at EL0
+// with an EL1 behind it (the kernel the board stands in for). EL2 and EL3
+// are not modelled yet, so HVC and SMC are UNDEFINED and the highest EL is
+// EL1. The system emulator issue makes this come from the CPU model
+// (ID_AA64PFR0_EL1.EL2/EL3).
+boolean HaveEL(bits(2) el)
+    if el == EL0 || el == EL1 then
+        return TRUE;
+    return FALSE;
+
+// HighestEL(): the highest implemented Exception level.
+bits(2) HighestEL()
+    if HaveEL(EL3) then
+        return EL3;
+    elsif HaveEL(EL2) then
+        return EL2;
+    return EL1;
+
+// ------------------------------------------------------------ Events (D1.6.1)
+
+// The Event register of the PE: set by SEV/SEVL (and, later, by exception
+// return, the event stream and the global monitor), consumed by WFE.
+bits(1) EventRegister;
+
+// SendEvent(): SEV signals an event to every PE of the system, this one
+// included. With one PE that is our own Event register; with several PEs
+// the SMP issue makes this reach the others as well.
+SendEvent()
+    EventRegister = '1';
+
+SendEventLocal()
+    EventRegister = '1';
+
+boolean IsEventRegisterSet()
+    return EventRegister == '1';
+
+ClearEventRegister()
+    EventRegister = '0';
+
+// WaitForEvent() / WaitForInterrupt(): the PE may enter a low-power state
+// until an event (WFE) or a pending interrupt or debug event (WFI). The
+// architecture allows either to complete at any time (a spurious wake-up),
+// so here they return at once. A later issue idles the CPU in the run loop
+// until a timer or interrupt wakes it (the system emulator) and makes
+// EL0 WFx trap as SCTLR_EL1.nTWE/nTWI say (Linux sets both to 1: no trap).
+WaitForEvent()
+    return;
+
+WaitForInterrupt()
+    return;
+
+// ------------------------------------------------------------ Barriers (B2.3)
+
+enumeration MBReqDomain {
+    MBReqDomain_Nonshareable, MBReqDomain_InnerShareable,
+    MBReqDomain_OuterShareable, MBReqDomain_FullSystem
+};
+
+enumeration MBReqTypes { MBReqTypes_Reads, MBReqTypes_Writes, MBReqTypes_All };
+
+// One PE executing in program order, every access completing before the
+// next instruction starts: the barriers have nothing to order or complete.
+// With several PEs on host threads (SMP issue) DMB/DSB become host fences;
+// ISB then also resynchronizes the decoded-instruction cache (JIT issue).
+DataMemoryBarrier(MBReqDomain domain, MBReqTypes types)
+    return;
+
+DataSynchronizationBarrier(MBReqDomain domain, MBReqTypes types, boolean nXS)
+    return;
+
+InstructionSynchronizationBarrier()
+    return;
+
+// SpeculationBarrier(), SSBB, PSSBB, CSDB: Armature does not speculate.
+SpeculationBarrier()
+    return;
+
+// ------------------------------------------------------------ Generic Timer
+
+// The physical count (CNTPCT_EL0), from deterministic virtual time: one
+// instruction takes 1 ns and the counter runs at CNTFRQ_EL0's reset value,
+// 62.5 MHz, so the count is the instruction count divided by 16
+// (interp/timer_count.c).
+__pure_primitive bits(64) PhysicalCountInt();
+
+// ------------------------------------------------------------ Disassembly
+
+// SysRegName(): the system register name objdump prints for MRS/MSR, lower
+// case ("tpidr_el0"), or the generic "s3_3_c13_c0_7" form when spec/sysregs
+// has no register with that encoding (interp/disas_sysreg.c).
+__primitive string SysRegName(integer op0, integer op1, integer crn, integer crm, integer op2);
+
+// SysInstrName(): the SYS instruction as objdump prints it, mnemonic and
+// operands: "dc\tzva, x0" for a system instruction of spec/sysregs (op0 = 1,
+// named DC_ZVA there), else the generic "sys\t#3, C7, C5, #1, x0" (the
+// register omitted when t is 31).
+__primitive string SysInstrName(integer op1, integer crn, integer crm, integer op2, integer t);
+
+// ------------------------------------------------------------ Debug state
+
+// Halted(): is the PE in Debug state? External debug is not modelled, so
+// never; DCPS1-3 and DRPS are then UNDEFINED and HLT cannot halt.
+boolean Halted()
+    return FALSE;
+
+// ------------------------------------------------------------ PSTATE fields
+
+// The PSTATE fields MSR (immediate) writes (C5.2.x, MSR_SI_pstate).
+enumeration PSTATEField {
+    PSTATEField_DAIFSet, PSTATEField_DAIFClr, PSTATEField_PAN, PSTATEField_UAO,
+    PSTATEField_DIT, PSTATEField_SSBS, PSTATEField_TCO, PSTATEField_SP,
+    PSTATEField_ALLINT
+};
