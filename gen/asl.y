@@ -48,7 +48,7 @@ void asl_error(AslLoc *loc, ParseCtx *ctx, const char *msg);
 %token TOK_EQ TOK_NE TOK_LE TOK_GE TOK_SHL TOK_SHR TOK_LAND TOK_LOR TOK_PLUSCOLON
 %token TOK_DOTDOT TOK_BADCHAR
 
-%type <expr> expr primary postfix lvalue tuple_elem slice_or_fields_lv call
+%type <expr> expr primary postfix lvalue tuple_elem slice_or_fields_lv call cond_tail
 %type <stmt> stmts stmts_opt stmt simple if_stmt if_rest case_stmt for_stmt while_stmt repeat_stmt block
 %type <list> simple_list expr_list args_opt tuple_elems ident_list arms pat_list params_opt params decl_items type_list field_list
 %type <type> type ret_type
@@ -314,8 +314,8 @@ repeat_stmt
 
 expr
     : postfix
-    | TOK_IF expr TOK_THEN expr TOK_ELSE expr %prec LOWEST
-        { $$ = expr_new(E_COND, L(@1)); $$->a = $2; $$->b = $4; $$->c = $6; }
+    | TOK_IF expr TOK_THEN expr cond_tail %prec LOWEST
+        { $$ = expr_new(E_COND, L(@1)); $$->a = $2; $$->b = $4; $$->c = $5; }
     | '-' expr %prec UNARY          { $$ = mk_unop(OP_NEG, $2, L(@1)); }
     | '!' expr %prec UNARY          { $$ = mk_unop(OP_NOT, $2, L(@1)); }
     | TOK_NOT expr %prec UNARY      { $$ = mk_unop(OP_BNOT, $2, L(@1)); }
@@ -343,6 +343,13 @@ expr
     | expr TOK_IN '{' expr_list '}'
         { $$ = expr_new(E_IN, L(@2)); $$->a = $1;
           $$->args = (Expr **)$4->v; $$->nargs = $4->n; }
+    ;
+
+/* `elsif c2 then b` nests as `else if c2 then b` */
+cond_tail
+    : TOK_ELSE expr %prec LOWEST    { $$ = $2; }
+    | TOK_ELSIF expr TOK_THEN expr cond_tail %prec LOWEST
+        { $$ = expr_new(E_COND, L(@1)); $$->a = $2; $$->b = $4; $$->c = $5; }
     ;
 
 postfix

@@ -190,10 +190,14 @@ void cpus_emit(const Spec *spec, FILE *out)
     fprintf(out, "};\n\n");
     for (int i = 0; i < nmodels; i++) {
         Model *m = &models[i];
-        if (m->all)
+        if (m->all) {
             for (int j = 0; j < spec->nencs; j++)
                 if (spec->encs[j]->insn->feature)
                     add_closure(spec, m, spec->encs[j]->insn->feature);
+            for (int j = 0; j < sysregs_count(); j++)
+                if (sysregs_feature(j))
+                    add_closure(spec, m, sysregs_feature(j));
+        }
         fprintf(out, "static const char *const model%d_features[] = {", i);
         for (int j = 0; j < m->nfeatures; j++)
             fprintf(out, " \"%s\",", m->features[j]);

@@ -16,8 +16,8 @@ bool cpus_load(const char *path);
 void cpus_check(const Spec *spec);
 /* cpu_models.c.inc: the CpuModel table (interp/cpu_model.h) and the feature
  * names in the order of the Feature enumeration. A model with
- * all-features="true" gets every feature that gates an encoding, plus what
- * those require: everything implemented. */
+ * all-features="true" gets every feature that gates an encoding or a system
+ * register, plus what those require: everything implemented. */
 void cpus_emit(const Spec *spec, FILE *out);
 
 #endif

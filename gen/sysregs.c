@@ -21,6 +21,8 @@ static int nregs, cap;
 
 int sysregs_count(void) { return nregs; }
 
+const char *sysregs_feature(int i) { return regs[i].feature; }
+
 bool sysregs_is_file(const char *path)
 {
     FILE *f = fopen(path, "rb");

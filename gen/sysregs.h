@@ -19,5 +19,7 @@ bool sysregs_has_storage(const char *name);
  * sema_check_lib(), which decided which accessors can raise). */
 void sysregs_emit(FILE *out);
 int sysregs_count(void);
+/* The feature gating register i (0 <= i < sysregs_count()), or NULL. */
+const char *sysregs_feature(int i);
 
 #endif

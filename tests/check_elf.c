@@ -334,6 +334,31 @@ START_TEST(good_two_segments)
 }
 END_TEST
 
+/* A .bss-only segment (p_filesz 0) may name an offset past the end of the
+ * file, as linkers emit it: regression for a loader that rejected it. */
+START_TEST(good_bss_only_segment)
+{
+    Image im;
+    LuImage img;
+    image_init(&im);
+    im.eh->e_phnum = 2;
+    im.ph[1] = (Elf64_Phdr){
+        .p_type = PT_LOAD,
+        .p_flags = PF_R | PF_W,
+        .p_offset = 0x10000,
+        .p_vaddr = BASE + 0x20000,
+        .p_filesz = 0,
+        .p_memsz = 0x1000,
+    };
+    image_write(im.b, im.len);
+    ck_assert_msg(lu_elf_load_file(m, path, &img, err, sizeof(err)), "%s", err);
+    uint64_t v, f;
+    ck_assert(guest_mem_read(m, BASE + 0x20ff8, 8, &v, &f));
+    ck_assert_uint_eq(v, 0);
+    ck_assert(guest_mem_write(m, BASE + 0x20000, 8, 7, &f));
+}
+END_TEST
+
 START_TEST(good_shared_page_merges_prot)
 {
     Image im;
@@ -743,6 +768,7 @@ static Suite *elf_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, good_minimal);
     tcase_add_test(tc, good_two_segments);
+    tcase_add_test(tc, good_bss_only_segment);
     tcase_add_test(tc, good_shared_page_merges_prot);
     tcase_add_test(tc, good_static_pie);
     suite_add_tcase(s, tc);

@@ -167,7 +167,8 @@ START_TEST(test_constant_folding)
         { "7 DIV 2", 3 }, { "-7 DIV 2", -4 }, { "-7 MOD 2", 1 }, { "-7 QUOT 2", -3 },
         { "-7 REM 2", -1 }, { "1 << 40", 1LL << 40 }, { "UInt('1111')", 15 },
         { "SInt('1111')", -1 }, { "UInt('10':'01')", 9 }, { "UInt(NOT '0101')", 10 },
-        { "UInt('11110000'<5:2>)", 12 }, { "UInt(0xF0<7:4>)", 15 }, { "UInt(Ones(8))", 255 }, { "Min(3, -2)", -2 },
+        { "UInt('11110000'<5:2>)", 12 }, { "UInt(0xF0<7:4>)", 15 },
+        { "if FALSE then 1 elsif TRUE then 2 else 3", 2 }, { "if FALSE then 1 elsif FALSE then 2 else 3", 3 }, { "UInt(Ones(8))", 255 }, { "Min(3, -2)", -2 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Expr *e = asl_parse_expr(cases[i].src, here);

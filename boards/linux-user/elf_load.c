@@ -98,7 +98,8 @@ static bool elf_check_load(const char *name, unsigned i, const Elf64_Phdr *ph, u
         return elf_fail(err, errlen, name,
                         "program header %u: p_filesz 0x%llx > p_memsz 0x%llx", i,
                         (unsigned long long)ph->p_filesz, (unsigned long long)ph->p_memsz);
-    if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset)
+    /* a segment with no file bytes (.bss only) may give any offset */
+    if (ph->p_filesz && (ph->p_offset > size || ph->p_filesz > size - ph->p_offset))
         return elf_fail(err, errlen, name,
                         "program header %u: file range 0x%llx+0x%llx beyond end of file", i,
                         (unsigned long long)ph->p_offset, (unsigned long long)ph->p_filesz);
