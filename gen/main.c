@@ -163,6 +163,9 @@ int main(int argc, char **argv)
             char *text = read_file(files[i]);
             if (!text || !asl_parse_decls(text, (SrcLoc){ files[i], 1, 1 }, &sema.decls))
                 ok = false;
+        } else if (ends_with(files[i], ".xml") && sysregs_is_names_file(files[i])) {
+            if (!sysregs_load_names(files[i]))
+                ok = false;
         } else if (ends_with(files[i], ".xml") && sysregs_is_file(files[i])) {
             if (!sysregs_load(files[i], &sema.decls))
                 ok = false;

@@ -19,6 +19,17 @@ typedef struct SysReg {
 static SysReg *regs;
 static int nregs, cap;
 
+/* Names only (names.xml): the disassembler's table. */
+typedef struct Name {
+    char *name;
+    int op0, op1, crn, crm, op2;
+    char access;            /* 'b'oth, 'r'ead, 'w'rite */
+    bool xt;                /* system instruction takes Xt */
+} Name;
+
+static Name *names;
+static int nnames, ncap;
+
 int sysregs_count(void) { return nregs; }
 
 const char *sysregs_feature(int i) { return regs[i].feature; }
@@ -45,6 +56,61 @@ bool sysregs_is_file(const char *path)
         return strncmp(p, "<sysreg", 7) == 0 && (p[7] == ' ' || p[7] == '\n' || p[7] == '>');
     }
     return false;
+}
+
+bool sysregs_is_names_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char buf[2048];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    return strstr(buf, "<sysreg-names>") != NULL;
+}
+
+bool sysregs_load_names(const char *path)
+{
+    XmlFile f;
+    if (!xml_open(&f, path))
+        return false;
+    xmlNode *root = xmlDocGetRootElement(f.doc);
+    int before = diag_count();
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) {
+            xml_check_text(&f, root, c);
+            continue;
+        }
+        bool is_op = xml_is_elem(c, "op");
+        if (!is_op && !xml_is_elem(c, "reg")) {
+            xml_unknown_elem(&f, root, c);
+            continue;
+        }
+        static const char *const allowed[] = { "name", "enc", "access", "xt", NULL };
+        xml_check_attrs(&f, c, allowed);
+        Name nm = { .access = 'b', .xt = true };
+        nm.name = xml_need_attr(&f, c, "name");
+        char *enc = xml_need_attr(&f, c, "enc");
+        if (!nm.name || !enc)
+            continue;
+        if (sscanf(enc, "%d %d %d %d %d", &nm.op0, &nm.op1, &nm.crn, &nm.crm, &nm.op2) != 5 || nm.op0 < 0 ||
+            nm.op0 > 3 || nm.op1 < 0 || nm.op1 > 7 || nm.crn < 0 || nm.crn > 15 || nm.crm < 0 || nm.crm > 15 ||
+            nm.op2 < 0 || nm.op2 > 7 || (is_op != (nm.op0 == 1))) {
+            diag_error(xml_attr_loc(&f, c, "enc", 0), "enc must be \"op0 op1 CRn CRm op2\"%s, not '%s'",
+                       is_op ? " with op0 = 1" : "", enc);
+            continue;
+        }
+        char *access = xml_get_attr(c, "access");
+        if (access)
+            nm.access = access[0];
+        char *xt = xml_get_attr(c, "xt");
+        if (xt && strcmp(xt, "no") == 0)
+            nm.xt = false;
+        VEC_PUSH(names, nnames, ncap, nm);
+    }
+    xml_close(&f);
+    return diag_count() == before;
 }
 
 bool sysregs_has_storage(const char *name)
@@ -266,4 +332,20 @@ void sysregs_emit(FILE *out)
                 r->crm, r->op2, r->feature ? r->feature : "", r->rd ? "true" : "false", r->wr ? "true" : "false");
     }
     fprintf(out, "};\n\nconst int sysreg_count = %d;\n", nregs);
+    fprintf(out, "\n/* Names for the disassembler (spec/sysregs/names.xml), lower case as printed. */\n");
+    fprintf(out, "const SysRegNameInfo sysreg_names[] = {\n");
+    for (int i = 0; i < nnames; i++) {
+        Name *n = &names[i];
+        char lower[96];
+        size_t k = 0;
+        for (const char *p = n->name; *p && k < sizeof lower - 1; p++)
+            lower[k++] = *p == ' ' ? '\t' : (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        lower[k] = 0;
+        fprintf(out, "    { \"");
+        for (const char *p = lower; *p; p++)
+            fputs(*p == '\t' ? "\\t" : (char[]){ *p, 0 }, out);
+        fprintf(out, "\", %d, %d, %d, %d, %d, '%c', %s },\n", n->op0, n->op1, n->crn, n->crm, n->op2, n->access,
+                n->xt ? "true" : "false");
+    }
+    fprintf(out, "    { NULL, 0, 0, 0, 0, 0, 0, false },\n};\n\nconst int sysreg_name_count = %d;\n", nnames);
 }

@@ -11,6 +11,10 @@
 
 /* True if the XML file's root element is <sysreg>. */
 bool sysregs_is_file(const char *path);
+/* True if the XML file's root element is <sysreg-names> (names.xml). */
+bool sysregs_is_names_file(const char *path);
+/* Load the names of registers and system instructions for the disassembler. */
+bool sysregs_load_names(const char *path);
 /* Load one register and add its declarations (storage, accessors) to `decls`. */
 bool sysregs_load(const char *path, DeclList *decls);
 /* Names of registers with storage, for checking CPU models. */

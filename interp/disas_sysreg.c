@@ -39,8 +39,25 @@ static void put_lower(DisasBuf *b, const char *s, bool split, const char *sep)
     disas_puts(b, tmp);
 }
 
-void prim_SysRegName(DisasBuf *b, asl_int op0, asl_int op1, asl_int crn, asl_int crm, asl_int op2)
+/* The architected name of an encoding (names.xml) for one direction. */
+static const SysRegNameInfo *find_name(int op0, int op1, int crn, int crm, int op2, char dir)
 {
+    for (int i = 0; i < sysreg_name_count; i++) {
+        const SysRegNameInfo *n = &sysreg_names[i];
+        if (n->op0 == op0 && n->op1 == op1 && n->crn == crn && n->crm == crm && n->op2 == op2 &&
+            (n->access == 'b' || n->access == dir))
+            return n;
+    }
+    return NULL;
+}
+
+void prim_SysRegName(DisasBuf *b, asl_int op0, asl_int op1, asl_int crn, asl_int crm, asl_int op2, bool read)
+{
+    const SysRegNameInfo *n = find_name((int)op0, (int)op1, (int)crn, (int)crm, (int)op2, read ? 'r' : 'w');
+    if (n) {
+        disas_puts(b, n->name);
+        return;
+    }
     const SysRegInfo *r = find((int)op0, (int)op1, (int)crn, (int)crm, (int)op2);
     if (r) {
         put_lower(b, r->name, false, "");
@@ -54,6 +71,15 @@ void prim_SysRegName(DisasBuf *b, asl_int op0, asl_int op1, asl_int crn, asl_int
 void prim_SysInstrName(DisasBuf *b, asl_int op1, asl_int crn, asl_int crm, asl_int op2, asl_int t)
 {
     char tmp[64];
+    const SysRegNameInfo *n = find_name(1, (int)op1, (int)crn, (int)crm, (int)op2, 'w');
+    if (n) {
+        disas_puts(b, n->name);
+        if (n->xt) {
+            disas_puts(b, ", ");
+            prim_XReg(b, t);
+        }
+        return;
+    }
     const SysRegInfo *r = find(1, (int)op1, (int)crn, (int)crm, (int)op2);
     if (r && strchr(r->name, '_')) {
         /* Every system instruction in spec/sysregs so far takes a register

@@ -166,6 +166,14 @@ void monitor_note_store_slow(Cpu *cpu, uint64_t paddress, uint64_t size)
     }
 }
 
+void monitor_clear_exclusive(Cpu *cpu)
+{
+    cpu->a._ExclusiveLocalValid = false;
+    Binding *b = find_binding(cpu);
+    if (b)
+        slot_clear(&b->gm->slots[b->id]);
+}
+
 /* ------------------------------------------------ primitives (exclusive.asl) */
 
 asl_int prim_ProcessorID(Cpu *cpu) { return binding(cpu)->id; }

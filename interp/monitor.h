@@ -39,6 +39,14 @@ int monitor_attach(GlobalMonitor *gm, Cpu *cpu);
 /* Forget cpu (call before freeing it, and on reset: marks are cleared). */
 void monitor_detach(Cpu *cpu);
 
+/* cpu's local monitor and its global mark go to Open Access. For boards
+ * that emulate what an OS does on exception entry/return: armature-user
+ * should call it after every system call and signal delivery, as Linux's
+ * exception return clears the reservation (qemu-aarch64 does the same), so a
+ * store-exclusive after a system call fails. (In system mode the exception
+ * entry/return pseudocode calls ClearExclusiveLocal() itself.) */
+void monitor_clear_exclusive(Cpu *cpu);
+
 /* Number of marks set in all monitors: the cheap "anything to clear?" test. */
 extern unsigned monitor_marks_active;
 

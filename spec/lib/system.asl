@@ -92,15 +92,15 @@ __pure_primitive bits(64) PhysicalCountInt();
 
 // ------------------------------------------------------------ Disassembly
 
-// SysRegName(): the system register name objdump prints for MRS/MSR, lower
-// case ("tpidr_el0"), or the generic "s3_3_c13_c0_7" form when spec/sysregs
-// has no register with that encoding (interp/disas_sysreg.c).
-__primitive string SysRegName(integer op0, integer op1, integer crn, integer crm, integer op2);
+// SysRegName(): the system register name objdump prints for MRS (read) or
+// MSR, lower case ("tpidr_el0"), from spec/sysregs/names.xml, or the generic
+// "s3_3_c13_c0_7" form for an encoding the architecture does not name
+// (interp/disas_sysreg.c).
+__primitive string SysRegName(integer op0, integer op1, integer crn, integer crm, integer op2, boolean read);
 
 // SysInstrName(): the SYS instruction as objdump prints it, mnemonic and
-// operands: "dc\tzva, x0" for a system instruction of spec/sysregs (op0 = 1,
-// named DC_ZVA there), else the generic "sys\t#3, C7, C5, #1, x0" (the
-// register omitted when t is 31).
+// operands: "dc\tzva, x0", "ic\tiallu" (names.xml), else the generic
+// "sys\t#3, C7, C5, #1, x0" (the register omitted when t is 31).
 __primitive string SysInstrName(integer op1, integer crn, integer crm, integer op2, integer t);
 
 // ------------------------------------------------------------ Debug state
