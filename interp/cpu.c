@@ -79,8 +79,10 @@ Cpu *cpu_new(const char *model)
 
 void cpu_free(Cpu *cpu)
 {
-    if (cpu)
+    if (cpu) {
+        monitor_detach(cpu);
         free(cpu->enc_enabled);
+    }
     free(cpu);
 }
 
@@ -90,6 +92,7 @@ const char *cpu_model_list(int i) { return i >= 0 && i < cpu_n_models ? cpu_mode
 
 void cpu_reset(Cpu *cpu)
 {
+    monitor_clear_exclusive(cpu); /* reset leaves no exclusive reservation */
     memset(&cpu->a, 0, sizeof cpu->a);
     /* User mode: EL0, SP_EL0, AArch64, interrupts masked as Linux runs EL0
      * with DAIF clear. */
@@ -257,6 +260,8 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
 }
 
 const CpuException *cpu_exception(const Cpu *cpu) { return &cpu->exc; }
+
+void cpu_exception_return(Cpu *cpu) { monitor_clear_exclusive(cpu); }
 uint64_t cpu_icount(const Cpu *cpu) { return cpu->icount; }
 
 uint64_t cpu_get_x(const Cpu *cpu, int n) { return n >= 0 && n < 31 ? cpu->a._R[n] : 0; }

@@ -54,6 +54,10 @@ void cpu_set_mem(Cpu *cpu, GuestMem *mem);
 CpuStop cpu_run(Cpu *cpu, uint64_t budget);
 /* The exception that made cpu_run() return CPU_STOP_EXCEPTION. */
 const CpuException *cpu_exception(const Cpu *cpu);
+/* The board has handled the exception (a user-mode syscall) and the guest
+ * resumes: as an exception return does, this clears the local exclusive
+ * monitor, so a store-exclusive across a syscall fails. */
+void cpu_exception_return(Cpu *cpu);
 
 uint64_t cpu_icount(const Cpu *cpu);
 

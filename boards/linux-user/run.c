@@ -55,6 +55,7 @@ void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
                 return;
             }
             cpu_set_x(cpu, 0, (uint64_t)r);
+            cpu_exception_return(cpu);
             continue;
         }
         *end = (LuEnd){.pc = e->pc, .addr = e->vaddress};
