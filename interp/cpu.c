@@ -108,6 +108,10 @@ void cpu_reset(Cpu *cpu)
 
 void cpu_set_mem(Cpu *cpu, GuestMem *mem) { cpu->mem = mem; }
 
+void cpu_set_semihosting(Cpu *cpu, bool on) { cpu->semihosting = on; }
+
+bool prim_SemihostingEnabled(Cpu *cpu) { return cpu->semihosting; }
+
 /* Mem[] (spec/lib/memory.asl): the board's address space. A failed access
  * ends the instruction with a data abort carrying the faulting address. */
 static AslStatus data_abort(Cpu *cpu, uint64_t fault, bool write)
@@ -213,6 +217,7 @@ static void record_exception(Cpu *cpu, AslStatus st, uint64_t pc)
         cpu->icount++;
         break;
     case Exception_SoftwareBreakpoint: x->kind = CPU_EXC_BRK; break;
+    case Exception_Semihosting: x->kind = CPU_EXC_SEMIHOSTING; break;
     case Exception_DataAbort: x->kind = CPU_EXC_DATA_ABORT; break;
     case Exception_InstructionAbort: x->kind = CPU_EXC_INSN_ABORT; break;
     case Exception_PCAlignment: x->kind = CPU_EXC_PC_ALIGN; break;

@@ -27,6 +27,7 @@ typedef enum CpuExcKind {
     CPU_EXC_DATA_ABORT,       /* EC 0x24: data access failed */
     CPU_EXC_PC_ALIGN,         /* EC 0x22: PC alignment fault */
     CPU_EXC_SP_ALIGN,         /* EC 0x26: SP alignment fault */
+    CPU_EXC_SEMIHOSTING,      /* HLT #0xF000 with semihosting enabled; pc is the HLT */
     CPU_EXC_OTHER,
 } CpuExcKind;
 
@@ -47,6 +48,8 @@ const char *cpu_model_list(int i);
 void cpu_free(Cpu *cpu);
 /* Architectural reset to EL0 user state (later issues: reset at the highest EL). */
 void cpu_reset(Cpu *cpu);
+/* Arm semihosting: HLT #0xF000 stops with CPU_EXC_SEMIHOSTING (else UNDEFINED). */
+void cpu_set_semihosting(Cpu *cpu, bool on);
 /* Attach the guest address space (user mode: a flat page map). */
 void cpu_set_mem(Cpu *cpu, GuestMem *mem);
 

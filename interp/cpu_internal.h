@@ -18,6 +18,7 @@ struct Cpu {
     const CpuModel *model;
     uint8_t *enc_enabled;   /* per encoding: the model has its feature */
     bool disassembling;     /* decode runs for the disassembler, not to execute */
+    bool semihosting;       /* HLT #0xF000 is a semihosting call */
 };
 
 typedef AslStatus (*A64ExecFn)(Cpu *cpu, uint32_t insn);

@@ -65,7 +65,8 @@ static const Case cases[] = {
     { "BRK_EX_exception", .w = { 0xd4200780 /* brk #0x3c */ }, .pc = CODE, .exc = CPU_EXC_BRK, .syndrome = 0x3c },
     { "BRK_EX_exception_ffff", .w = { 0xd43fffe0 /* brk #0xffff */ }, .pc = CODE, .exc = CPU_EXC_BRK,
       .syndrome = 0xffff },
-    /* Halting debug is not enabled: HLT is UNDEFINED (semihosting is later). */
+    /* Halting debug is not enabled: HLT is UNDEFINED (semihosting is off;
+     * see semihosting_trap below). */
     UNDEF("HLT_EX_exception", 0xd4400000 /* hlt #0x0 */),
     UNDEF("HLT_EX_exception_f000", 0xd45e0000 /* hlt #0xf000 */),
     /* HVC and SMC are UNDEFINED at EL0. */
@@ -344,9 +345,35 @@ START_TEST(exec_case)
 }
 END_TEST
 
+/* With semihosting on, HLT #0xF000 stops for the board with the PC on the
+ * HLT; any other immediate stays UNDEFINED. */
+START_TEST(semihosting_trap)
+{
+    GuestMem *m = guest_mem_new();
+    ck_assert(guest_mem_map(m, 0x10000, 0x1000, GUEST_PROT_READ | GUEST_PROT_EXEC));
+    uint32_t code[2] = { 0xd45e0000 /* hlt #0xf000 */, 0xd4400020 /* hlt #0x1 */ };
+    ck_assert(guest_mem_copy_in(m, 0x10000, code, sizeof code));
+    Cpu *c = cpu_new("max");
+    cpu_set_mem(c, m);
+    cpu_set_semihosting(c, true);
+    cpu_set_pc(c, 0x10000);
+    ck_assert_int_eq(cpu_run(c, 1), CPU_STOP_EXCEPTION);
+    ck_assert_int_eq(cpu_exception(c)->kind, CPU_EXC_SEMIHOSTING);
+    ck_assert_uint_eq(cpu_exception(c)->pc, 0x10000);
+    cpu_set_pc(c, 0x10004);
+    ck_assert_int_eq(cpu_run(c, 1), CPU_STOP_EXCEPTION);
+    ck_assert_int_eq(cpu_exception(c)->kind, CPU_EXC_UNDEFINED);
+    cpu_free(c);
+    guest_mem_free(m);
+}
+END_TEST
+
 static Suite *exec_suite(void)
 {
     Suite *s = suite_create("exec_system");
+    TCase *semi = tcase_create("HLT_EX_exception_semihosting");
+    tcase_add_test(semi, semihosting_trap);
+    suite_add_tcase(s, semi);
     for (unsigned i = 0; i < NCASES; i++) {
         TCase *tc = tcase_create(cases[i].id);
         tcase_add_loop_test(tc, exec_case, (int)i, (int)i + 1);

@@ -29,6 +29,7 @@ static int run_signal_for(const CpuException *e, bool *has_addr)
         return SIGBUS;
     case CPU_EXC_UNDEFINED:
     case CPU_EXC_UNPREDICTABLE: /* IMPDEF: UNPREDICTABLE encodings are UNDEFINED to the guest */
+    case CPU_EXC_SEMIHOSTING:   /* never enabled in user mode: HLT is UNDEFINED */
     case CPU_EXC_OTHER:
         return SIGILL;
     case CPU_EXC_NONE:

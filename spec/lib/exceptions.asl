@@ -23,3 +23,13 @@ AArch64.SoftwareBreakpoint(bits(16) immediate)
     exception.syndrome<15:0> = immediate;
     _Exception = exception;
     RaiseException();
+
+// Semihosting: HLT #0xF000 with -semihosting ends the instruction with a
+// request the board carries out (operation in W0, parameter in X1); the
+// board then resumes at the next instruction.
+__pure_primitive boolean SemihostingEnabled();
+
+AArch64.SemihostingCall()
+    ExceptionRecord exception = ExceptionSyndrome(Exception_Semihosting);
+    _Exception = exception;
+    RaiseException();

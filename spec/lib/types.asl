@@ -44,7 +44,8 @@ enumeration Exception {
     Exception_PCAlignment,         // EC 0x22
     Exception_DataAbort,           // EC 0x24/0x25
     Exception_SPAlignment,         // EC 0x26
-    Exception_SoftwareBreakpoint   // EC 0x3C
+    Exception_SoftwareBreakpoint,  // EC 0x3C
+    Exception_Semihosting          // not an exception: a semihosting request to the board
 };
 
 // The state of the PE that PSTATE collects (D1.4).
