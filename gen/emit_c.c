@@ -577,6 +577,15 @@ static void emit_return(Em *m, Stmt *s)
         return;
     }
     const Ty *rt = &m->func->ty;
+    if (rt->kind == TY_STRING) {
+        /* string functions print into the disassembler's buffer */
+        if (s->rhs->kind == E_CALL && s->rhs->ty.kind == TY_STRING)
+            line(m, "%s;", expr(m, s->rhs));
+        else
+            line(m, "disas_puts(_b, %s);", expr(m, s->rhs));
+        line(m, "return;");
+        return;
+    }
     if (rt->kind == TY_TUPLE) {
         for (int i = 0; i < rt->nelems; i++)
             line(m, "*_ret%d = %s;", i, expr(m, s->rhs->args[i]));

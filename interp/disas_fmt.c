@@ -78,6 +78,11 @@ void prim_Hex(DisasBuf *b, asl_int v)
         putf(b, "0x%" PRIx64, (uint64_t)v);
 }
 
+void prim_Hex2(DisasBuf *b, asl_int v)
+{
+    putf(b, "0x%02" PRIx64, (uint64_t)v);
+}
+
 void prim_Label(DisasBuf *b, asl_int address)
 {
     putf(b, "0x%" PRIx64, (uint64_t)address);

@@ -13,3 +13,4 @@ __primitive string ExtendName(ExtendType e);     // uxtb, ..., sxtx
 __primitive string CondNote(bits(4) cond);       // objdump's "\t// cs = hs, nlast" note, or nothing
 __primitive string MovImm(integer value, integer signed_value); // "0x1234<pad to 20>\t// #4660"
 __primitive string FPReg(integer width, integer n);  // b0, h0, s0, d0, q0 by width
+__primitive string Hex2(integer value);          // at least two hex digits: 0x05

@@ -26,3 +26,26 @@ Prefetch(bits(64) address, bits(5) prfop)
 // target '11' (FEAT_PRFMSLC's SLC, unknown to binutils 2.40) have no name.
 boolean PrefetchOpNamed(bits(5) prfop)
     return prfop<4:3> != '11' && prfop<2:1> != '11';
+
+// PrefetchOpName(): the name objdump prints for a named <prfop>.
+string PrefetchOpName(bits(5) prfop)
+    case prfop of
+        when '00000' return "pldl1keep";
+        when '00001' return "pldl1strm";
+        when '00010' return "pldl2keep";
+        when '00011' return "pldl2strm";
+        when '00100' return "pldl3keep";
+        when '00101' return "pldl3strm";
+        when '01000' return "plil1keep";
+        when '01001' return "plil1strm";
+        when '01010' return "plil2keep";
+        when '01011' return "plil2strm";
+        when '01100' return "plil3keep";
+        when '01101' return "plil3strm";
+        when '10000' return "pstl1keep";
+        when '10001' return "pstl1strm";
+        when '10010' return "pstl2keep";
+        when '10011' return "pstl2strm";
+        when '10100' return "pstl3keep";
+        when '10101' return "pstl3strm";
+        otherwise return "";
