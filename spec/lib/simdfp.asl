@@ -44,3 +44,88 @@ Vpart[integer n, integer part, integer width] = bits(width) value
 // then SIMD&FP is always enabled, as Linux leaves it for user programs.
 CheckFPAdvSIMDEnabled64()
     return;
+
+// Elem[vector, e, size]: element e of a vector of `size`-bit elements.
+// (Writing an element is a slice assignment in the pages:
+// result<(e+1)*esize-1:e*esize> = value.)
+bits(size) Elem[bits(N) vector, integer e, integer size]
+    assert e >= 0 && (e+1)*size <= N;
+    return vector<(e+1)*size-1:e*size>;
+
+// SatQ(): i saturated to an N-bit signed or unsigned range, and whether it
+// saturated (shared/functions/integer SignedSatQ/UnsignedSatQ).
+(bits(N), boolean) SignedSatQ(integer i, integer N)
+    integer result;
+    boolean saturated;
+    if i > (1 << (N-1)) - 1 then
+        result = (1 << (N-1)) - 1;
+        saturated = TRUE;
+    elsif i < -(1 << (N-1)) then
+        result = -(1 << (N-1));
+        saturated = TRUE;
+    else
+        result = i;
+        saturated = FALSE;
+    return (result<N-1:0>, saturated);
+
+(bits(N), boolean) UnsignedSatQ(integer i, integer N)
+    integer result;
+    boolean saturated;
+    if i > (1 << N) - 1 then
+        result = (1 << N) - 1;
+        saturated = TRUE;
+    elsif i < 0 then
+        result = 0;
+        saturated = TRUE;
+    else
+        result = i;
+        saturated = FALSE;
+    return (result<N-1:0>, saturated);
+
+(bits(N), boolean) SatQ(integer i, integer N, boolean unsigned)
+    // (Arm returns the callee's tuple directly; see .gen-bugs.txt.)
+    bits(N) result;
+    boolean saturated;
+    if unsigned then
+        (result, saturated) = UnsignedSatQ(i, N);
+    else
+        (result, saturated) = SignedSatQ(i, N);
+    return (result, saturated);
+
+// FPSR.QC, the cumulative saturation flag (bit 27): set, never cleared, by
+// the saturating instructions.
+SetFPSRQC()
+    FPSR<27> = '1';
+
+// AdvSIMDExpandImm(): the 64-bit value of a modified immediate (op, cmode,
+// a:b:c:d:e:f:g:h), C2.2.
+bits(64) AdvSIMDExpandImm(bit op, bits(4) cmode, bits(8) imm8)
+    bits(64) imm64;
+    case cmode<3:1> of
+        when '000' imm64 = Replicate(Zeros(24):imm8, 2);
+        when '001' imm64 = Replicate(Zeros(16):imm8:Zeros(8), 2);
+        when '010' imm64 = Replicate(Zeros(8):imm8:Zeros(16), 2);
+        when '011' imm64 = Replicate(imm8:Zeros(24), 2);
+        when '100' imm64 = Replicate(Zeros(8):imm8, 4);
+        when '101' imm64 = Replicate(imm8:Zeros(8), 4);
+        when '110'
+            if cmode<0> == '0' then
+                imm64 = Replicate(Zeros(16):imm8:Ones(8), 2);
+            else
+                imm64 = Replicate(Zeros(8):imm8:Ones(16), 2);
+        when '111'
+            if cmode<0> == '0' && op == '0' then
+                imm64 = Replicate(imm8, 8);
+            elsif cmode<0> == '0' && op == '1' then
+                // each bit of imm8 becomes a byte of ones or zeros
+                bits(64) bytes = Zeros(64);
+                for i = 0 to 7
+                    bytes<8*i+7:8*i> = Replicate(imm8<i>, 8);
+                imm64 = bytes;
+            elsif cmode<0> == '1' && op == '0' then
+                // FMOV (vector, immediate), single precision
+                imm64 = Replicate(imm8<7>:NOT(imm8<6>):Replicate(imm8<6>, 5):imm8<5:0>:Zeros(19), 2);
+            else
+                // FMOV (vector, immediate), double precision (Q == '1')
+                imm64 = imm8<7>:NOT(imm8<6>):Replicate(imm8<6>, 8):imm8<5:0>:Zeros(48);
+    return imm64;
