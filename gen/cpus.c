@@ -192,8 +192,8 @@ void cpus_emit(const Spec *spec, FILE *out)
         Model *m = &models[i];
         if (m->all) {
             for (int j = 0; j < spec->nencs; j++)
-                if (spec->encs[j]->insn->feature)
-                    add_closure(spec, m, spec->encs[j]->insn->feature);
+                if (enc_feature(spec->encs[j]))
+                    add_closure(spec, m, enc_feature(spec->encs[j]));
             for (int j = 0; j < sysregs_count(); j++)
                 if (sysregs_feature(j))
                     add_closure(spec, m, sysregs_feature(j));

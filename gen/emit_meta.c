@@ -64,7 +64,7 @@ void emit_meta(const Spec *spec, FILE *out)
         fputs(", ", out);
         emit_string(out, in ? in->group : NULL);
         fputs(", ", out);
-        emit_string(out, in ? in->feature : NULL);
+        emit_string(out, enc_feature(e));
         fputs(",\n        ", out);
         emit_string(out, in ? in->file : e->loc.file);
         fprintf(out, ", 0x%08xu, 0x%08xu, 0x%08xu, 0x%08xu, %d, ", e->mask, e->match, e->sb_mask, e->sb_value,

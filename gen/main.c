@@ -204,7 +204,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < spec.nencs; i++) {
         const Encoding *e = spec.encs[i];
         fprintf(tsv.f, "%s\t%s\t%s\t%s\t%s\n", e->id, e->insn->id, e->insn->group,
-                e->insn->feature ? e->insn->feature : "-", e->insn->file);
+                enc_feature(e) ? enc_feature(e) : "-", e->insn->file);
     }
 
     emit_types(&sema, types.f);

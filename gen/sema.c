@@ -1031,6 +1031,9 @@ static void check_decl(Ctx *c, Stmt *s)
     for (int i = 0; i < s->nvars; i++) {
         DeclVar *v = &s->vars[i];
         v->ty = t;
+        /* the same block is checked once per encoding: forget the last one */
+        v->is_const = false;
+        v->in_dec = false;
         if (v->init) {
             check_expr(c, v->init);
             if (!same_type(&t, &v->init->ty))

@@ -41,6 +41,7 @@ typedef struct Encoding {
     int priority;        /* declared priority for overlaps; 0 by default */
     char *cname;         /* C identifier: id, plus the variant for specialised encodings */
     char *variant;       /* NULL, or e.g. "Q=1" for one value of a specialised field */
+    char *feature;       /* FEAT_ gating this encoding only; NULL: the page's */
     Code asm_;           /* encoding-specific assembler template (optional) */
     Iclass *iclass;
     Instruction *insn;
@@ -104,6 +105,12 @@ bool spec_load_features(Spec *spec, const char *path);
 /* Cross-file checks: unique ids, known features, overlapping encodings
  * (allowed only between different priorities). */
 void spec_check(Spec *spec);
+
+/* The feature gating an encoding: its own, else its page's (NULL: base). */
+static inline const char *enc_feature(const Encoding *e)
+{
+    return e->feature ? e->feature : e->insn ? e->insn->feature : NULL;
+}
 
 /* The C identifier of an encoding (its id unless it is a variant). */
 static inline const char *enc_cname(const Encoding *e) { return e->cname ? e->cname : e->id; }

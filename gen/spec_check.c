@@ -114,5 +114,10 @@ void spec_check(Spec *spec)
         if (in->feature && !find_feature(spec, in->feature))
             diag_error(in->loc, "instruction %s: unknown feature '%s'", in->id, in->feature);
     }
+    for (int i = 0; spec->nfeatures && i < spec->nencs; i++) {
+        const Encoding *e = spec->encs[i];
+        if (e->feature && !find_feature(spec, e->feature))
+            diag_error(e->loc, "encoding %s: unknown feature '%s'", e->id, e->feature);
+    }
     check_overlaps(spec);
 }

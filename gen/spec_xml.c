@@ -235,7 +235,7 @@ static void specialize(const XmlFile *f, const xmlNode *n, Encoding *e, Iclass *
 
 static Encoding *read_encoding(const XmlFile *f, const xmlNode *n, Instruction *in, Iclass *ic)
 {
-    static const char *const attrs[] = { "id", "bits", "priority", "specialize", NULL };
+    static const char *const attrs[] = { "id", "bits", "priority", "specialize", "feature", NULL };
     xml_check_attrs(f, n, attrs);
     Encoding *e = xcalloc(1, sizeof *e);
     e->insn = in;
@@ -269,6 +269,7 @@ static Encoding *read_encoding(const XmlFile *f, const xmlNode *n, Instruction *
             xml_check_text(f, n, c);
     }
     e->cname = e->id;
+    e->feature = xml_get_attr(n, "feature");
     char *spec_attr = xml_get_attr(n, "specialize");
     if (spec_attr) {
         specialize(f, n, e, ic, spec_attr);

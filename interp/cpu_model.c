@@ -23,5 +23,8 @@ bool cpu_model_has(const CpuModel *m, const char *feature)
 /* IsFeatureImplemented() (spec/lib/features.asl). */
 bool prim_IsFeatureImplemented(Cpu *cpu, Feature f)
 {
+    /* the disassembler decodes every feature, as objdump does */
+    if (cpu->disassembling || !cpu->model)
+        return true;
     return cpu_model_has(cpu->model, feature_names[f]);
 }

@@ -22,10 +22,13 @@
 #define GM_ZERO 0x100u
 #define GM_PROT_MASK (GUEST_PROT_READ | GUEST_PROT_WRITE | GUEST_PROT_EXEC)
 
-/* host != NULL means mapped (PROT_NONE pages are mapped too). */
+/* host != NULL means mapped (PROT_NONE pages are mapped too). `tags` holds
+ * the page's MTE allocation tags, two 4-bit tags a byte (granule 2i in the
+ * low nibble of byte i); NULL until a tag is first written, all tags 0. */
 typedef struct GuestPage {
     uint8_t *host;
     unsigned prot;
+    uint8_t *tags;
 } GuestPage;
 
 typedef struct GmLeaf {
@@ -86,8 +89,10 @@ static void gm_page_release(GuestPage *e)
 {
     if (e->host && !(e->prot & GM_ZERO))
         free(e->host);
+    free(e->tags);
     e->host = NULL;
     e->prot = 0;
+    e->tags = NULL;
 }
 
 /* Give a zero-page entry its own writable host page. */
@@ -426,5 +431,35 @@ bool guest_mem_fetch(GuestMem *m, uint64_t addr, uint32_t *insn)
         return false;
     }
     *insn = (uint32_t)v;
+    return true;
+}
+
+/* MTE allocation tags: one 4-bit tag per GUEST_TAG_GRANULE bytes. */
+#define GM_TAGS_PER_PAGE (GUEST_PAGE_SIZE / GUEST_TAG_GRANULE)
+
+bool guest_mem_get_tag(const GuestMem *m, uint64_t addr, uint8_t *tag)
+{
+    const GuestPage *e = gm_entry(m, addr);
+    if (!e || !e->host)
+        return false;
+    unsigned g = (unsigned)((addr & GM_PAGE_MASK) / GUEST_TAG_GRANULE);
+    *tag = e->tags ? (uint8_t)(e->tags[g / 2] >> (4 * (g % 2)) & 0xf) : 0;
+    return true;
+}
+
+bool guest_mem_set_tag(GuestMem *m, uint64_t addr, uint8_t tag)
+{
+    GuestPage *e = gm_entry(m, addr);
+    if (!e || !e->host)
+        return false;
+    tag &= 0xf;
+    if (!e->tags) {
+        if (tag == 0)
+            return true; /* an absent array reads as all zero tags */
+        e->tags = gm_xcalloc(GM_TAGS_PER_PAGE / 2);
+    }
+    unsigned g = (unsigned)((addr & GM_PAGE_MASK) / GUEST_TAG_GRANULE);
+    unsigned sh = 4 * (g % 2);
+    e->tags[g / 2] = (uint8_t)((e->tags[g / 2] & ~(0xfu << sh)) | (unsigned)tag << sh);
     return true;
 }

@@ -43,4 +43,14 @@ bool guest_mem_write(GuestMem *m, uint64_t addr, unsigned size, uint64_t val, ui
 /* Fetch one instruction word (needs PROT_EXEC). */
 bool guest_mem_fetch(GuestMem *m, uint64_t addr, uint32_t *insn);
 
+/* MTE allocation tags (FEAT_MTE2): a 4-bit tag for each 16-byte granule of
+ * every mapped page, stored beside the page (allocated on the first nonzero
+ * tag, freed when the page is unmapped or replaced; a new mapping's tags are
+ * 0). `addr` is any address in the granule. Protections are not checked
+ * here (callers check them as the access requires). Return false if the
+ * page is unmapped. */
+#define GUEST_TAG_GRANULE 16u
+bool guest_mem_get_tag(const GuestMem *m, uint64_t addr, uint8_t *tag);
+bool guest_mem_set_tag(GuestMem *m, uint64_t addr, uint8_t tag);
+
 #endif
