@@ -325,6 +325,12 @@ void sysregs_emit(FILE *out)
             fprintf(out, "    if (strcmp(name, \"%s\") == 0) {\n        cpu->a.%s = value;\n        return true;\n    }\n",
                     regs[i].name, regs[i].name);
     fprintf(out, "    return false;\n}\n\n");
+    fprintf(out, "bool sysregs_get_by_name(const Cpu *cpu, const char *name, uint64_t *value)\n{\n");
+    for (int i = 0; i < nregs; i++)
+        if (regs[i].storage)
+            fprintf(out, "    if (strcmp(name, \"%s\") == 0) {\n        *value = cpu->a.%s;\n        return true;\n    }\n",
+                    regs[i].name, regs[i].name);
+    fprintf(out, "    return false;\n}\n\n");
     fprintf(out, "const SysRegInfo sysreg_table[] = {\n");
     for (int i = 0; i < nregs; i++) {
         SysReg *r = &regs[i];

@@ -73,6 +73,13 @@ Cpu *cpu_new(const char *model)
     }
     cpu->model = m;
     cpu->enc_enabled = enabled;
+    /* The ELs of the model: ID_AA64PFR0_EL1.EL0..EL3 (bits 15:0), 0 = absent. */
+    cpu->el_mask = 0x3;
+    for (int i = 0; i < m->nregs; i++)
+        if (strcmp(m->regs[i].name, "ID_AA64PFR0_EL1") == 0)
+            for (int el = 0; el < 4; el++)
+                if (m->regs[i].value >> (4 * el) & 0xf)
+                    cpu->el_mask |= (uint8_t)(1u << el);
     cpu_reset(cpu);
     return cpu;
 }
@@ -90,20 +97,66 @@ const char *cpu_model_name(const Cpu *cpu) { return cpu->model->name; }
 
 const char *cpu_model_list(int i) { return i >= 0 && i < cpu_n_models ? cpu_models[i].name : NULL; }
 
+/* The EL1 controls Linux (arch/arm64 INIT_SCTLR_EL1_MMU_ON, and CPACR_EL1
+ * after the first FP use) leaves for user programs: SCTLR_EL1 with M, C, SA,
+ * SA0, SED, EOS, I, DZE, UCT, nTWI, nTWE, TSCXT, IESB, EIS, SPAN, UCI, nTLSMD,
+ * LSMAOE and the pointer-authentication key enables; FPEN = 11. Linux leaves
+ * nTWI clear and emulates a trapped WFI as a NOP: the same to the program. */
+#define USER_SCTLR_EL1 UINT64_C(0xfcf5f91d)
+#define USER_CPACR_EL1 UINT64_C(0x300000)
+
 void cpu_reset(Cpu *cpu)
 {
     monitor_clear_exclusive(cpu); /* reset leaves no exclusive reservation */
     memset(&cpu->a, 0, sizeof cpu->a);
-    /* User mode: EL0, SP_EL0, AArch64, interrupts masked as Linux runs EL0
-     * with DAIF clear. */
-    cpu->a.PSTATE.EL = 0;
-    cpu->a.PSTATE.SP = 0;
-    cpu->a.PSTATE.nRW = 0;
     sysregs_reset(cpu);
     for (int i = 0; i < cpu->model->nregs; i++)
         sysregs_set_by_name(cpu, cpu->model->regs[i].name, cpu->model->regs[i].value);
+    cpu->a._RVBAR = cpu->rvbar;
+    if (cpu->system_mode) {
+        cpu_exc_reset(cpu); /* AArch64.TakeReset(): highest EL, SP_ELx, DAIF masked */
+        cpu->a._PC = cpu->rvbar;
+    } else {
+        /* User mode: EL0, SP_EL0, AArch64, DAIF clear as Linux runs EL0. */
+        cpu->a.PSTATE.EL = 0;
+        cpu->a.PSTATE.SP = 0;
+        cpu->a.PSTATE.nRW = 0;
+        cpu->a.SCTLR_EL1 = USER_SCTLR_EL1;
+        cpu->a.CPACR_EL1 = USER_CPACR_EL1;
+    }
     cpu->icount = 0;
     memset(&cpu->exc, 0, sizeof cpu->exc);
+}
+
+void cpu_set_system_mode(Cpu *cpu, bool on) { cpu->system_mode = on; }
+
+void cpu_set_rvbar(Cpu *cpu, uint64_t addr)
+{
+    cpu->rvbar = addr;
+    cpu->a._RVBAR = addr;
+}
+
+void cpu_set_irq(Cpu *cpu, CpuIrqLine line, bool level)
+{
+    switch (line) {
+    case CPU_IRQ: cpu->a.IRQPending = level; break;
+    case CPU_FIQ: cpu->a.FIQPending = level; break;
+    case CPU_SERROR:
+        if (level)
+            cpu->a.SErrorPending = true; /* cleared when the SError is taken */
+        break;
+    }
+}
+
+/* ImplementedEL() (spec/lib/system.asl): user mode has EL0 and the EL1 the
+ * board stands in for; system mode every EL of the model. */
+bool prim_ImplementedEL(Cpu *cpu, asl_int el)
+{
+    if (el < 0 || el > 3)
+        return false;
+    if (!cpu->system_mode)
+        return el <= 1;
+    return cpu->el_mask >> el & 1;
 }
 
 void cpu_set_mem(Cpu *cpu, GuestMem *mem) { cpu->mem = mem; }
@@ -121,6 +174,8 @@ static AslStatus data_abort(Cpu *cpu, uint64_t fault, bool write)
     e->exceptype = Exception_DataAbort;
     e->vaddress = fault;
     e->write = write;
+    /* ISS: WnR, DFSC = synchronous external abort (nothing at the address) */
+    e->syndrome = (write ? 1u << 6 : 0) | 0x10;
     return ASL_EXCEPTION;
 }
 
@@ -222,13 +277,51 @@ static void record_exception(Cpu *cpu, AslStatus st, uint64_t pc)
     case Exception_InstructionAbort: x->kind = CPU_EXC_INSN_ABORT; break;
     case Exception_PCAlignment: x->kind = CPU_EXC_PC_ALIGN; break;
     case Exception_SPAlignment: x->kind = CPU_EXC_SP_ALIGN; break;
+    /* Traps to EL1 that Linux answers with SIGILL (e.g. MSR DAIFSet with
+     * SCTLR_EL1.UMA clear): to the user-mode board they are UNDEFINED. */
+    case Exception_Uncategorized:
+    case Exception_SystemRegisterTrap:
+    case Exception_WFxTrap:
+    case Exception_AdvSIMDFPAccessTrap:
+    case Exception_IllegalState: x->kind = CPU_EXC_UNDEFINED; break;
     default: x->kind = CPU_EXC_OTHER; break;
     }
 }
 
+/* An interrupt input or a virtual interrupt (HCR_EL2.VSE/VI/VF, bits 8:6)
+ * is pending: only then does the loop ask the pseudocode whether one is
+ * taken (AArch64.TakeUnmaskedInterrupt). */
+static inline bool irq_attention(const Cpu *cpu)
+{
+    return cpu->a.IRQPending | cpu->a.FIQPending | cpu->a.SErrorPending | ((cpu->a.HCR_EL2 & 0x1c0) != 0);
+}
+
+/* A sleeping PE (WFI/WFE) wakes on an interrupt (InterruptPending()); WFE
+ * also on an event, which it consumes. */
+static bool wake_up(Cpu *cpu)
+{
+    if (cpu_exc_wake_pending(cpu)) {
+        /* fall through: wake */
+    } else if (cpu->a._WaitingForEvent && cpu->a.EventRegister) {
+        cpu->a.EventRegister = 0;
+    } else {
+        return false;
+    }
+    cpu->a._WaitingForInterrupt = false;
+    cpu->a._WaitingForEvent = false;
+    return true;
+}
+
 CpuStop cpu_run(Cpu *cpu, uint64_t budget)
 {
+    const bool sys = cpu->system_mode;
     for (uint64_t n = 0; n < budget; n++) {
+        if (sys) {
+            if (__builtin_expect(cpu->a._WaitingForInterrupt | cpu->a._WaitingForEvent, 0) && !wake_up(cpu))
+                return CPU_STOP_IDLE;
+            if (__builtin_expect(irq_attention(cpu), 0) && cpu_exc_take_interrupt(cpu))
+                continue; /* the PC is now the vector */
+        }
         uint64_t pc = cpu->a._PC;
         uint32_t insn;
         AslStatus st;
@@ -241,25 +334,50 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
             cpu->a._Exception.exceptype = Exception_InstructionAbort;
             cpu->a._Exception.vaddress = pc;
+            cpu->a._Exception.syndrome = 0x10; /* IFSC: synchronous external abort */
             st = ASL_EXCEPTION;
+        } else if (__builtin_expect(cpu->a.PSTATE.IL, 0) && sys) {
+            /* after an illegal exception return (D1.5.2) */
+            cpu->a._ThisInstr = insn;
+            cpu_exc_take_illegal(cpu);
+            cpu->icount++;
+            continue;
         } else {
             int idx = a64_decode_index(insn);
             if (idx < 0 || !feature_present(cpu, idx)) {
                 st = ASL_UNDEFINED;
             } else {
                 cpu->a.BranchTaken = false;
+                cpu->a._ThisInstr = insn;
                 if (__builtin_expect(coverage != NULL, 0))
                     coverage[idx]++;
                 st = a64_exec_fns[idx](cpu, insn);
             }
         }
         if (__builtin_expect(st != ASL_OK, 0)) {
-            record_exception(cpu, st, pc);
-            return CPU_STOP_EXCEPTION;
+            if (!sys || (st == ASL_EXCEPTION && cpu->a._Exception.exceptype == Exception_Semihosting)) {
+                record_exception(cpu, st, pc);
+                return CPU_STOP_EXCEPTION;
+            }
+            /* System mode: the PE takes it (AArch64.TakePendingException).
+             * IMPDEF: CONSTRAINED UNPREDICTABLE encodings are UNDEFINED. */
+            cpu->a._PC = pc;
+            if (st != ASL_EXCEPTION) {
+                memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
+                cpu->a._Exception.exceptype = Exception_Uncategorized;
+            }
+            cpu_exc_take_pending(cpu);
+            cpu->icount++;
+            continue;
         }
         if (!cpu->a.BranchTaken)
             cpu->a._PC = pc + 4;
         cpu->icount++;
+        if (__builtin_expect(cpu->a._WaitingForInterrupt | cpu->a._WaitingForEvent, 0) && !sys) {
+            /* user mode: WFI/WFE complete at once (a spurious wake-up) */
+            cpu->a._WaitingForInterrupt = false;
+            cpu->a._WaitingForEvent = false;
+        }
     }
     return CPU_STOP_BUDGET;
 }
@@ -323,5 +441,34 @@ void cpu_set_nzcv(Cpu *cpu, uint32_t nzcv)
 }
 
 unsigned cpu_get_el(const Cpu *cpu) { return (unsigned)cpu->a.PSTATE.EL; }
+uint64_t cpu_get_pstate(const Cpu *cpu) { return cpu_exc_psr((Cpu *)cpu); }
+
+static uint64_t *sp_by_name(Cpu *cpu, const char *name)
+{
+    if (strncmp(name, "SP_EL", 5) != 0 || name[5] < '0' || name[5] > '3' || name[6])
+        return NULL;
+    uint64_t *sp[] = { &cpu->a.SP_EL0, &cpu->a.SP_EL1, &cpu->a.SP_EL2, &cpu->a.SP_EL3 };
+    return sp[name[5] - '0'];
+}
+
+bool cpu_get_sysreg(const Cpu *cpu, const char *name, uint64_t *value)
+{
+    uint64_t *sp = sp_by_name((Cpu *)cpu, name);
+    if (sp) {
+        *value = *sp;
+        return true;
+    }
+    return sysregs_get_by_name(cpu, name, value);
+}
+
+bool cpu_set_sysreg(Cpu *cpu, const char *name, uint64_t value)
+{
+    uint64_t *sp = sp_by_name(cpu, name);
+    if (sp) {
+        *sp = value;
+        return true;
+    }
+    return sysregs_set_by_name(cpu, name, value);
+}
 uint64_t cpu_get_tpidr_el0(const Cpu *cpu) { return cpu->a.TPIDR_EL0; }
 void cpu_set_tpidr_el0(Cpu *cpu, uint64_t v) { cpu->a.TPIDR_EL0 = v; }

@@ -13,7 +13,16 @@ typedef struct Cpu Cpu;
 typedef enum CpuStop {
     CPU_STOP_BUDGET,    /* the instruction budget ran out */
     CPU_STOP_EXCEPTION, /* an exception the board must handle (cpu_exception()) */
+    CPU_STOP_IDLE,      /* system mode: WFI/WFE sleeps until an interrupt input is
+                         * asserted (cpu_set_irq); the board may skip time forward */
 } CpuStop;
+
+/* The interrupt inputs of a PE (cpu_set_irq). */
+typedef enum CpuIrqLine {
+    CPU_IRQ,
+    CPU_FIQ,
+    CPU_SERROR,     /* asserting it makes an SError pending until taken */
+} CpuIrqLine;
 
 /* An exception as the board sees it; the names follow the Arm ARM's
  * exception classes (ESR_ELx.EC), D17.2.37. */
@@ -46,8 +55,21 @@ const char *cpu_model_name(const Cpu *cpu);
 /* The i-th model's name, NULL past the end (for -cpu help). */
 const char *cpu_model_list(int i);
 void cpu_free(Cpu *cpu);
-/* Architectural reset to EL0 user state (later issues: reset at the highest EL). */
+/* Architectural reset. User mode (the default): EL0 with SP_EL0, DAIF clear,
+ * and the EL1 controls as Linux sets them (SCTLR_EL1.UCT/UCI/DZE/nTWI/nTWE,
+ * CPACR_EL1.FPEN). System mode: the highest EL of the model, SP_ELx, DAIF
+ * all masked, PC = the reset vector (cpu_set_rvbar) - AArch64.TakeReset(). */
 void cpu_reset(Cpu *cpu);
+/* Choose system mode (EL0-EL3 of the model, exceptions taken by the PE
+ * itself) or user mode (EL0 only; exceptions go to the board). Call before
+ * cpu_reset(), which it does not do itself. */
+void cpu_set_system_mode(Cpu *cpu, bool on);
+/* The reset vector (RVBAR_ELx of the highest EL), used by cpu_reset() in
+ * system mode; kept across resets. */
+void cpu_set_rvbar(Cpu *cpu, uint64_t addr);
+/* Drive an interrupt input (level). Taken between instructions when PSTATE
+ * and the routing controls (SCR_EL3, HCR_EL2) allow; wakes WFI. */
+void cpu_set_irq(Cpu *cpu, CpuIrqLine line, bool level);
 /* Arm semihosting: HLT #0xF000 stops with CPU_EXC_SEMIHOSTING (else UNDEFINED). */
 void cpu_set_semihosting(Cpu *cpu, bool on);
 /* Attach the guest address space (user mode: a flat page map). */
@@ -76,6 +98,14 @@ void cpu_set_pc(Cpu *cpu, uint64_t v);
 uint32_t cpu_get_nzcv(const Cpu *cpu);     /* NZCV in bits 31:28, as MRS NZCV */
 void cpu_set_nzcv(Cpu *cpu, uint32_t nzcv);
 unsigned cpu_get_el(const Cpu *cpu);
+/* PSTATE in the SPSR_ELx layout (NZCV 31:28, DAIF 9:6, EL 3:2, SP 0, IL 20, ...). */
+uint64_t cpu_get_pstate(const Cpu *cpu);
+/* System registers with storage by name ("ESR_EL1", "SCTLR_EL1", ...) and
+ * the stack pointers "SP_EL0".."SP_EL3". false for an unknown name. Raw
+ * state access for boards, debuggers and tests: no access checks, no side
+ * effects (RES0/RES1 masks are not applied). */
+bool cpu_get_sysreg(const Cpu *cpu, const char *name, uint64_t *value);
+bool cpu_set_sysreg(Cpu *cpu, const char *name, uint64_t value);
 /* TPIDR_EL0, the user thread pointer (set by the loader / clone). */
 uint64_t cpu_get_tpidr_el0(const Cpu *cpu);
 void cpu_set_tpidr_el0(Cpu *cpu, uint64_t v);

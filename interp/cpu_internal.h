@@ -19,7 +19,19 @@ struct Cpu {
     uint8_t *enc_enabled;   /* per encoding: the model has its feature */
     bool disassembling;     /* decode runs for the disassembler, not to execute */
     bool semihosting;       /* HLT #0xF000 is a semihosting call */
+    bool system_mode;       /* EL0-EL3 run here; else user mode (EL0 only) */
+    uint8_t el_mask;        /* bit n: ELn implemented (ImplementedEL()) */
+    uint64_t rvbar;         /* the reset vector (cpu_set_rvbar) */
 };
+
+/* System mode (interp/cpu_exc.c): the generated pseudocode of
+ * spec/lib/exceptions_sys.asl, for the run loop. */
+void cpu_exc_take_pending(Cpu *cpu);   /* AArch64.TakePendingException() */
+void cpu_exc_take_illegal(Cpu *cpu);   /* AArch64.IllegalStateException() */
+bool cpu_exc_take_interrupt(Cpu *cpu); /* AArch64.TakeUnmaskedInterrupt() */
+bool cpu_exc_wake_pending(Cpu *cpu);   /* InterruptPending() */
+void cpu_exc_reset(Cpu *cpu);          /* AArch64.TakeReset() */
+uint64_t cpu_exc_psr(Cpu *cpu);        /* GetPSRFromPSTATE() */
 
 typedef AslStatus (*A64ExecFn)(Cpu *cpu, uint32_t insn);
 typedef bool (*A64DisasFn)(uint32_t insn, uint64_t pc, DisasBuf *b);
@@ -31,6 +43,7 @@ extern const A64DisasFn a64_disas_fns[];
  * CPU model's ID registers). */
 void sysregs_reset(Cpu *cpu);
 bool sysregs_set_by_name(Cpu *cpu, const char *name, uint64_t value);
+bool sysregs_get_by_name(const Cpu *cpu, const char *name, uint64_t *value);
 
 /* The state the disassembler's decode and templates run against. */
 Cpu *disas_cpu(uint64_t pc);

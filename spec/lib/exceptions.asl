@@ -8,12 +8,31 @@ ExceptionRecord ExceptionSyndrome(Exception exceptype)
     r.syndrome = Zeros(25);
     r.vaddress = Zeros(64);
     r.write = FALSE;
+    r.target_el = EL0;     // no explicit target: the usual routing
     return r;
 
 // AArch64.CallSupervisor(): SVC #imm16.
 AArch64.CallSupervisor(bits(16) immediate)
     ExceptionRecord exception = ExceptionSyndrome(Exception_SupervisorCall);
     exception.syndrome<15:0> = immediate;
+    _Exception = exception;
+    RaiseException();
+
+// AArch64.CallHypervisor(): HVC #imm16, taken to EL2 (to EL3 when executed
+// there); the preferred return address is the next instruction.
+AArch64.CallHypervisor(bits(16) immediate)
+    ExceptionRecord exception = ExceptionSyndrome(Exception_HypervisorCall);
+    exception.syndrome<15:0> = immediate;
+    exception.target_el = if PSTATE.EL == EL3 then EL3 else EL2;
+    _Exception = exception;
+    RaiseException();
+
+// AArch64.CallSecureMonitor(): SMC #imm16, taken to EL3; the preferred
+// return address is the next instruction.
+AArch64.CallSecureMonitor(bits(16) immediate)
+    ExceptionRecord exception = ExceptionSyndrome(Exception_MonitorCall);
+    exception.syndrome<15:0> = immediate;
+    exception.target_el = EL3;
     _Exception = exception;
     RaiseException();
 

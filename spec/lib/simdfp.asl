@@ -39,11 +39,11 @@ Vpart[integer n, integer part, integer width] = bits(width) value
         vreg<127:64> = value<63:0>;
         V[n, 128] = vreg;
 
-// CheckFPAdvSIMDEnabled64(): SIMD&FP access traps (CPACR_EL1.FPEN,
-// CPTR_ELx.TFP) arrive with the system registers that control them; until
-// then SIMD&FP is always enabled, as Linux leaves it for user programs.
+// CheckFPAdvSIMDEnabled64(): the SIMD&FP access traps of CPACR_EL1.FPEN and
+// CPTR_EL2/EL3.TFP (AArch64.CheckFPAccessTraps, spec/lib/exceptions_sys.asl).
+// User mode starts with FPEN = '11', as Linux leaves it for user programs.
 CheckFPAdvSIMDEnabled64()
-    return;
+    AArch64.CheckFPAccessTraps();
 
 // Elem[vector, e, size]: element e of a vector of `size`-bit elements.
 // (Writing an element is a slice assignment in the pages:

@@ -5,15 +5,15 @@
 
 // ------------------------------------------------------------ Exception levels
 
-// HaveEL(): is Exception level `el` implemented? User mode runs only at EL0
-// with an EL1 behind it (the kernel the board stands in for). EL2 and EL3
-// are not modelled yet, so HVC and SMC are UNDEFINED and the highest EL is
-// EL1. The system emulator issue makes this come from the CPU model
-// (ID_AA64PFR0_EL1.EL2/EL3).
+// HaveEL(): is Exception level `el` implemented? The CPU model says which
+// ELs exist (its ID_AA64PFR0_EL1.EL0-EL3 fields, spec/cpus); the board
+// chooses the mode: user mode has only EL0 and the EL1 it stands in for
+// (HVC and SMC are UNDEFINED there), system mode every EL of the model
+// (ImplementedEL(), interp/cpu.c).
+__pure_primitive boolean ImplementedEL(integer el);
+
 boolean HaveEL(bits(2) el)
-    if el == EL0 || el == EL1 then
-        return TRUE;
-    return FALSE;
+    return ImplementedEL(UInt(el));
 
 // HighestEL(): the highest implemented Exception level.
 bits(2) HighestEL()
@@ -45,16 +45,16 @@ ClearEventRegister()
     EventRegister = '0';
 
 // WaitForEvent() / WaitForInterrupt(): the PE may enter a low-power state
-// until an event (WFE) or a pending interrupt or debug event (WFI). The
-// architecture allows either to complete at any time (a spurious wake-up),
-// so here they return at once. A later issue idles the CPU in the run loop
-// until a timer or interrupt wakes it (the system emulator) and makes
-// EL0 WFx trap as SCTLR_EL1.nTWE/nTWI say (Linux sets both to 1: no trap).
+// until an event (WFE) or a WFI wake-up event (an interrupt, pending whatever
+// PSTATE masks say). The architecture allows either to complete at any time
+// (a spurious wake-up): user mode returns at once; in system mode the run
+// loop idles the CPU (cpu_run returns CPU_STOP_IDLE) until an interrupt
+// input is asserted (spec/lib/exceptions_sys.asl).
 WaitForEvent()
-    return;
+    _WaitingForEvent = TRUE;
 
 WaitForInterrupt()
-    return;
+    _WaitingForInterrupt = TRUE;
 
 // ------------------------------------------------------------ Barriers (B2.3)
 

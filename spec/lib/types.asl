@@ -39,12 +39,21 @@ enumeration RevOp { RevOp_RBIT, RevOp_REV16, RevOp_REV32, RevOp_REV64 };
 enumeration Exception {
     Exception_None,
     Exception_Uncategorized,       // EC 0x00
+    Exception_WFxTrap,             // EC 0x01
+    Exception_AdvSIMDFPAccessTrap, // EC 0x07
+    Exception_IllegalState,        // EC 0x0E
     Exception_SupervisorCall,      // EC 0x15
+    Exception_HypervisorCall,      // EC 0x16
+    Exception_MonitorCall,         // EC 0x17
+    Exception_SystemRegisterTrap,  // EC 0x18
     Exception_InstructionAbort,    // EC 0x20/0x21
     Exception_PCAlignment,         // EC 0x22
     Exception_DataAbort,           // EC 0x24/0x25
     Exception_SPAlignment,         // EC 0x26
+    Exception_SError,              // EC 0x2F
     Exception_SoftwareBreakpoint,  // EC 0x3C
+    Exception_IRQ,                 // asynchronous: no syndrome
+    Exception_FIQ,                 // asynchronous: no syndrome
     Exception_Semihosting          // not an exception: a semihosting request to the board
 };
 
@@ -62,5 +71,6 @@ type ExceptionRecord is (
     Exception exceptype,
     bits(25) syndrome,
     bits(64) vaddress,
-    boolean write
+    boolean write,
+    bits(2) target_el      // EL0: route as AArch64.TakePendingException() says
 )
