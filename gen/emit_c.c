@@ -586,7 +586,20 @@ static void emit_return(Em *m, Stmt *s)
         line(m, "return;");
         return;
     }
-    if (rt->kind == TY_TUPLE) {
+    if (rt->kind == TY_TUPLE && s->rhs->kind == E_CALL) {
+        /* return F(...) of a tuple: F writes straight into our results */
+        char *outs = NULL;
+        for (int i = 0; i < rt->nelems; i++)
+            outs = outs ? xasprintf("%s, _ret%d", outs, i) : xasprintf("_ret%d", i);
+        const Expr *c = s->rhs;
+        const char *call = xasprintf("%s(%s)", callee_name(c, c->target, NULL),
+                                     call_args(m, c, c->target, c->args, c->nargs, outs));
+        if (c->target->raises)
+            line(m, "ASL_TRY(%s);", call);
+        else
+            line(m, "%s;", call);
+        line(m, m->status ? "return ASL_OK;" : "return;");
+    } else if (rt->kind == TY_TUPLE) {
         for (int i = 0; i < rt->nelems; i++)
             line(m, "*_ret%d = %s;", i, expr(m, s->rhs->args[i]));
         line(m, m->status ? "return ASL_OK;" : "return;");

@@ -83,14 +83,9 @@ bits(size) Elem[bits(N) vector, integer e, integer size]
     return (result<N-1:0>, saturated);
 
 (bits(N), boolean) SatQ(integer i, integer N, boolean unsigned)
-    // (Arm returns the callee's tuple directly; see .gen-bugs.txt.)
-    bits(N) result;
-    boolean saturated;
     if unsigned then
-        (result, saturated) = UnsignedSatQ(i, N);
-    else
-        (result, saturated) = SignedSatQ(i, N);
-    return (result, saturated);
+        return UnsignedSatQ(i, N);
+    return SignedSatQ(i, N);
 
 // FPSR.QC, the cumulative saturation flag (bit 27): set, never cleared, by
 // the saturating instructions.
