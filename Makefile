@@ -106,13 +106,22 @@ $(BUILD)/liblinuxuser.a: $(USER_OBJS)
 $(BUILD)/armature-user: $(OBJ)/boards/linux-user/main.o $(BUILD)/liblinuxuser.a $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
+SYS_SRCS   := $(filter-out boards/system/main.c,$(wildcard boards/system/*.c))
+SYS_OBJS   := $(SYS_SRCS:%.c=$(OBJ)/%.o)
+
+$(BUILD)/libsystem.a: $(SYS_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/armature: $(OBJ)/boards/system/main.o $(BUILD)/libsystem.a $(BUILD)/libarmature.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
 $(BUILD)/armature-disas: $(OBJ)/tools/armature-disas.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
 $(BUILD)/armature-decode-conformance: $(OBJ)/tools/decode-conformance.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -pthread -o $@ $^
 
-BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature-disas \
+BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature $(BUILD)/armature-disas \
         $(BUILD)/armature-decode-conformance
 
 all: $(BINS)
@@ -125,7 +134,7 @@ $(OBJ)/tests/%.o: tests/%.c $(GEN_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) $(XML_CFLAGS) $(CHECK_CFLAGS) -Igen -Iboards -I$(BUILD)/gen-parser -c -o $@ $<
 
-$(BUILD)/tests/%: $(OBJ)/tests/%.o $(BUILD)/liblinuxuser.a $(BUILD)/libarmature.a $(BUILD)/libgen.a
+$(BUILD)/tests/%: $(OBJ)/tests/%.o $(BUILD)/liblinuxuser.a $(BUILD)/libsystem.a $(BUILD)/libarmature.a $(BUILD)/libgen.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(XML_LIBS)
 
@@ -149,8 +158,8 @@ check: deps
 	@tests/run-all.sh
 
 # decode conformance against GNU objdump (conformance/README.md)
-.PHONY: conformance conformance-decode conformance-decode-all
-conformance: conformance-decode
+.PHONY: conformance conformance-decode conformance-decode-all conformance-baremetal conformance-fp
+conformance: conformance-decode conformance-fp
 
 conformance-decode: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-decode-conformance
@@ -159,6 +168,18 @@ conformance-decode: deps
 conformance-decode-all: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-decode-conformance
 	conformance/decode/run.sh --all-words
+
+# scalar FP: >= 10^6 operations under armature-user and qemu-aarch64, bit for
+# bit (conformance/fp/README.md; make check runs the --quick sample)
+conformance-fp: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-user
+	conformance/fp/run.sh
+
+# every bare-metal test under armature and qemu-system-aarch64 (make check
+# runs those in conformance/baremetal/check-list.txt)
+conformance-baremetal: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature
+	conformance/baremetal/run.sh --all
 
 # build/coverage.md: every encoding, its feature and how many tests run it
 coverage: deps

@@ -650,11 +650,13 @@ static void stmt(Em *m, Stmt *s)
                 if (v->init)
                     line(m, "_D->%s = %s;", v->name, expr(m, v->init));
             } else if (v->init) {
-                line(m, "%s %s = %s;", cty(&v->ty), local_name(v->name), expr(m, v->init));
+                /* (void): pseudocode may declare a variable it never reads */
+                line(m, "%s %s = %s; (void)%s;", cty(&v->ty), local_name(v->name), expr(m, v->init),
+                     local_name(v->name));
             } else if (v->ty.kind == TY_RECORD) {
-                line(m, "%s %s = {0};", cty(&v->ty), local_name(v->name));
+                line(m, "%s %s = {0}; (void)%s;", cty(&v->ty), local_name(v->name), local_name(v->name));
             } else {
-                line(m, "%s %s = 0;", cty(&v->ty), local_name(v->name));
+                line(m, "%s %s = 0; (void)%s;", cty(&v->ty), local_name(v->name), local_name(v->name));
             }
         }
         break;
@@ -1075,19 +1077,26 @@ static bool template(Em *m, Sema *s, Scope *scope, const char *text, size_t n, S
         SrcLoc inloc = here;
         inloc.col++;
         if (len > 0 && in[0] == '?') {
-            /* {?COND:TEXT}: the first ':' outside brackets and quotes ends COND */
+            /* {?COND:TEXT}: the first ':' outside brackets, quotes and
+             * slices (x<2:1>: a '<' glued to a name opens one) ends COND */
             size_t k = 1;
-            int d = 0;
+            int d = 0, sl = 0;
             bool q = false;
             for (; k < len; k++) {
-                char ch = in[k];
+                char ch = in[k], prev = in[k - 1];
+                bool glued = (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z') ||
+                             (prev >= '0' && prev <= '9') || prev == '_' || prev == ')' || prev == ']';
                 if (ch == '\'')
                     q = !q;
                 else if (!q && (ch == '(' || ch == '[' || ch == '{'))
                     d++;
                 else if (!q && (ch == ')' || ch == ']' || ch == '}'))
                     d--;
-                else if (!q && d == 0 && ch == ':')
+                else if (!q && ch == '<' && glued)
+                    sl++;
+                else if (!q && ch == '>' && sl > 0)
+                    sl--;
+                else if (!q && d == 0 && sl == 0 && ch == ':')
                     break;
             }
             if (k >= len) {
@@ -1187,7 +1196,8 @@ bool emit_disas(Sema *s, const Encoding *enc, Scope *scope, FILE *out)
         m->ind--;
         line(m, "}");
     }
-    const Code *tc = enc->asm_.text ? &enc->asm_ : &in->asm_;
+    const Code *tc = enc->asm_.text ? &enc->asm_
+                   : enc->iclass && enc->iclass->asm_.text ? &enc->iclass->asm_ : &in->asm_;
     if (ok && tc->text) {
         SrcLoc tl = tc->loc;
         char *t = trim(tc->text, &tl);

@@ -54,6 +54,7 @@ struct Iclass {
     Encoding **encs;
     int nencs, cap;
     Code decode;         /* optional: overrides the page's decode block */
+    Code asm_;           /* optional: template for the iclass's encodings */
 };
 
 /* A preferred alias: printed instead of the page's template when `when` holds. */

@@ -290,6 +290,8 @@ static void read_iclass(const XmlFile *f, const xmlNode *n, Instruction *in, Icl
             read_encoding(f, c, in, ic);
         else if (xml_is_elem(c, "decode"))
             xml_read_once(f, n, c, &ic->decode);
+        else if (xml_is_elem(c, "asm"))
+            xml_read_once(f, n, c, &ic->asm_);
         else if (c->type == XML_ELEMENT_NODE)
             xml_unknown_elem(f, n, c);
         else

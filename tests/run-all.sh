@@ -2,7 +2,9 @@
 # Runs every test `make check` needs, after the build: the Check suites
 # build/tests/check_*, the generator fixtures (tests/gen/run.sh) and the guest
 # programs (tests/guests/run.sh) and the decode conformance sample
-# (conformance/decode/run.sh --quick). Sums their counts and ends with exactly one
+# (conformance/decode/run.sh --quick) and the bare-metal check list
+# (conformance/baremetal/run.sh) and the FP conformance sample
+# (conformance/fp/run.sh --quick). Sums their counts and ends with exactly one
 # line "N passed, M failed"; exits 1 if anything failed or a runner crashed.
 # Runners that do not exist yet are skipped with a message.
 set -u
@@ -86,6 +88,20 @@ if [ -x conformance/decode/run.sh ]; then
 	run_counting_script conformance/decode/run.sh --quick
 else
 	echo "conformance/decode/run.sh not found: skipping it"
+fi
+
+# The bare-metal tests in conformance/baremetal/check-list.txt, on armature and QEMU.
+if [ -x conformance/baremetal/run.sh ]; then
+	run_counting_script conformance/baremetal/run.sh
+else
+	echo "conformance/baremetal/run.sh not found: skipping it"
+fi
+
+# The FP conformance sample: scalar FP under armature-user and qemu-aarch64.
+if [ -x conformance/fp/run.sh ]; then
+	run_counting_script conformance/fp/run.sh --quick
+else
+	echo "conformance/fp/run.sh not found: skipping it"
 fi
 
 echo "$total_pass passed, $total_fail failed"

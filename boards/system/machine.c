@@ -1,0 +1,113 @@
+/* armature's machine types (-M) and their memory maps. */
+#include "system/system.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Memory maps. Each machine is a table of regions; a region of size 0 is the
+ * RAM whose size -m gives. Addresses not in a region are unmapped: a guest
+ * access there is an external abort.
+ *
+ * -M none: a bare machine with nothing but RAM at 0x40000000 (where QEMU's
+ *   bare machine users and the virt board both expect it, so one image runs
+ *   on both).
+ *
+ * -M virt: the low part of QEMU's virt board (hw/arm/virt.c's memory map):
+ *
+ *   0x00000000 .. 0x04000000  flash bank 0 (64 MiB): boot ROM; -bios goes here
+ *   0x04000000 .. 0x08000000  flash bank 1 (64 MiB): read-only here (no CFI yet)
+ *   0x08000000 .. 0x40000000  devices (GIC, UART, RTC, virtio ...): issue 8
+ *   0x40000000 .. +RAM        RAM (-m, default 128 MiB)
+ *
+ * The flash is plain ROM: the loader may place an image in it, the guest can
+ * read and execute it, a guest write is an abort (a CFI flash device replaces
+ * it with issue 8).
+ */
+#define VIRT_FLASH_BANK 0x04000000ull
+#define VIRT_RAM_BASE 0x40000000ull
+
+static const SysRegion none_map[] = {
+    {"ram", VIRT_RAM_BASE, 0, SYS_REGION_RAM},
+};
+
+static const SysRegion virt_map[] = {
+    {"flash0", 0, VIRT_FLASH_BANK, SYS_REGION_ROM},
+    {"flash1", VIRT_FLASH_BANK, VIRT_FLASH_BANK, SYS_REGION_ROM},
+    {"ram", VIRT_RAM_BASE, 0, SYS_REGION_RAM},
+};
+
+static const SysMachineType machine_types[] = {
+    {"none", "empty machine: RAM at 0x40000000 only", none_map,
+     sizeof none_map / sizeof none_map[0]},
+    {"virt", "QEMU 'virt' memory map (flash and RAM so far)", virt_map,
+     sizeof virt_map / sizeof virt_map[0]},
+};
+#define N_TYPES (sizeof machine_types / sizeof machine_types[0])
+
+const SysMachineType *sys_machine_find(const char *name)
+{
+    for (unsigned i = 0; i < N_TYPES; i++)
+        if (strcmp(machine_types[i].name, name) == 0)
+            return &machine_types[i];
+    return NULL;
+}
+
+void sys_machine_list(FILE *f)
+{
+    fputs("Supported machines are:\n", f);
+    for (unsigned i = 0; i < N_TYPES; i++)
+        fprintf(f, "%-20s %s\n", machine_types[i].name, machine_types[i].desc);
+}
+
+static uint64_t region_size(const SysMachine *m, const SysRegion *r)
+{
+    return r->size ? r->size : m->ram_size;
+}
+
+bool sys_machine_init(SysMachine *m, const SysMachineType *t, uint64_t ram_size, char *err,
+                      size_t errlen)
+{
+    memset(m, 0, sizeof *m);
+    m->type = t;
+    m->ram_size = ram_size;
+    m->mem = guest_mem_new();
+    for (int i = 0; i < t->nregions; i++) {
+        const SysRegion *r = &t->map[i];
+        uint64_t size = region_size(m, r);
+        if (r->size == 0)
+            m->ram_base = r->base;
+        unsigned prot = GUEST_PROT_READ | GUEST_PROT_EXEC |
+                        (r->kind == SYS_REGION_RAM ? GUEST_PROT_WRITE : 0);
+        if (r->base + size < r->base || !guest_mem_map(m->mem, r->base, size, prot)) {
+            snprintf(err, errlen, "-m: %llu MiB of RAM at 0x%llx does not fit the address space",
+                     (unsigned long long)(size >> 20), (unsigned long long)r->base);
+            guest_mem_free(m->mem);
+            m->mem = NULL;
+            return false;
+        }
+    }
+    return true;
+}
+
+void sys_machine_free(SysMachine *m)
+{
+    if (m->mem)
+        guest_mem_free(m->mem);
+    m->mem = NULL;
+}
+
+const SysRegion *sys_machine_region(const SysMachine *m, uint64_t addr, uint64_t len,
+                                    uint64_t *base, uint64_t *size)
+{
+    for (int i = 0; i < m->type->nregions; i++) {
+        const SysRegion *r = &m->type->map[i];
+        uint64_t sz = region_size(m, r);
+        if (addr >= r->base && len <= sz && addr - r->base <= sz - len) {
+            *base = r->base;
+            *size = sz;
+            return r;
+        }
+    }
+    return NULL;
+}

@@ -1,0 +1,351 @@
+/* armature: the system emulator, with qemu-system-aarch64's command line. */
+#define _GNU_SOURCE /* timegm() */
+#include "system/system.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DEFAULT_RAM (128ull << 20)
+/* Stack size SYS_HEAPINFO reports at the top of RAM. */
+#define SEMIHOST_STACK (1ull << 20)
+/* IMPDEF of this front end: SYS_TIME counts from this fixed date
+ * (2024-01-01T00:00:00Z) unless -rtc base=utc|DATE, so runs are repeatable. */
+#define DEFAULT_TIME_BASE 1704067200
+
+typedef struct Options {
+    const char *machine, *cpu, *kernel, *append, *log_file;
+    uint64_t ram_size;
+    bool semihosting, virt_secure, virt_virtualization;
+    unsigned icount_shift;
+    int64_t time_base;
+    char *semi_args; /* -semihosting-config arg=... joined by spaces */
+} Options;
+
+static _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static _Noreturn void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("armature: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(1);
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: armature [options]\n"
+          "Run a bare-metal AArch64 program on an emulated machine.\n"
+          "\n"
+          "  -M, -machine NAME[,secure=on|off][,virtualization=on|off]\n"
+          "                        machine type: none, virt (default none; -M help)\n"
+          "  -cpu NAME             CPU model (default max; -cpu help)\n"
+          "  -m SIZE               RAM size, in MiB or with a K/M/G suffix (default 128M)\n"
+          "  -kernel FILE          ELF image loaded at its physical addresses; entry = ELF entry\n"
+          "  -append STR           command line for SYS_GET_CMDLINE\n"
+          "  -semihosting          enable Arm semihosting (HLT #0xF000)\n"
+          "  -semihosting-config enable=on|off[,target=native|auto][,arg=STR]...\n"
+          "  -nographic            accepted (there is no display)\n"
+          "  -d ITEM[,ITEM...]     log: in_asm, exec, int, guest_errors, unimp (-d help)\n"
+          "  -D FILE               write the log to FILE instead of stderr\n"
+          "  -icount shift=N       virtual time: each instruction is 2^N ns (default 0)\n"
+          "  -rtc base=utc|DATE    SYS_TIME start: host time or YYYY-MM-DDTHH:MM:SS\n"
+          "                        (default 2024-01-01T00:00:00, for repeatable runs)\n"
+          "  -no-reboot            accepted (a guest reset ends the run)\n"
+          "  -h, -help             show this help\n",
+          f);
+}
+
+static bool on_off(const char *v, const char *what)
+{
+    if (!strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true"))
+        return true;
+    if (!strcmp(v, "off") || !strcmp(v, "no") || !strcmp(v, "false"))
+        return false;
+    die("%s: expected on or off, got '%s'", what, v);
+}
+
+/* -m [size=]N[K|M|G|T]: a bare number is MiB, as in QEMU. */
+static uint64_t parse_size(const char *s)
+{
+    const char *v = strncmp(s, "size=", 5) == 0 ? s + 5 : s;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (errno || end == v || *v == '-')
+        die("-m: bad size '%s'", s);
+    unsigned shift = 20;
+    if (*end) {
+        switch (*end) {
+        case 'k': case 'K': shift = 10; break;
+        case 'm': case 'M': shift = 20; break;
+        case 'g': case 'G': shift = 30; break;
+        case 't': case 'T': shift = 40; break;
+        default: die("-m: bad size '%s' (use a K, M or G suffix)", s);
+        }
+        if (end[1] && strcmp(end + 1, "B") && strcmp(end + 1, "iB"))
+            die("-m: bad size '%s'", s);
+    }
+    if (n == 0 || n > (1ull << (47 - shift)))
+        die("-m: size '%s' is out of range", s);
+    uint64_t bytes = (uint64_t)n << shift;
+    if (bytes & (GUEST_PAGE_SIZE - 1))
+        die("-m: size '%s' is not a whole number of 4 KiB pages", s);
+    return bytes;
+}
+
+static void parse_machine(Options *o, const char *arg)
+{
+    char *copy = strdup(arg);
+    if (!copy)
+        abort();
+    char *save, *name = strtok_r(copy, ",", &save);
+    if (!name)
+        die("-M: no machine name");
+    if (!strcmp(name, "help")) {
+        sys_machine_list(stdout);
+        exit(0);
+    }
+    const SysMachineType *t = sys_machine_find(name);
+    if (!t)
+        die("unknown machine '%s' (try -M help)", name);
+    o->machine = t->name;
+    for (char *p = strtok_r(NULL, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(p, '=');
+        if (!eq)
+            die("-M: bad property '%s' (expected NAME=VALUE)", p);
+        *eq = 0;
+        if (!strcmp(p, "secure"))
+            o->virt_secure = on_off(eq + 1, "-M secure");
+        else if (!strcmp(p, "virtualization"))
+            o->virt_virtualization = on_off(eq + 1, "-M virtualization");
+        else
+            die("-M: property '%s' is not implemented yet", p);
+    }
+    free(copy);
+}
+
+static void add_semi_arg(Options *o, const char *a)
+{
+    size_t old = o->semi_args ? strlen(o->semi_args) : 0;
+    char *n = realloc(o->semi_args, old + strlen(a) + 2);
+    if (!n)
+        abort();
+    if (old)
+        n[old++] = ' ';
+    strcpy(n + old, a);
+    o->semi_args = n;
+}
+
+static void parse_semihosting_config(Options *o, const char *arg)
+{
+    char *copy = strdup(arg);
+    if (!copy)
+        abort();
+    bool enable = true;
+    char *save;
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(p, '=');
+        if (!eq)
+            die("-semihosting-config: bad item '%s' (expected NAME=VALUE)", p);
+        *eq = 0;
+        const char *v = eq + 1;
+        if (!strcmp(p, "enable"))
+            enable = on_off(v, "-semihosting-config enable");
+        else if (!strcmp(p, "target")) {
+            if (strcmp(v, "native") && strcmp(v, "auto"))
+                die("-semihosting-config target=%s is not implemented yet (no gdb stub)", v);
+        } else if (!strcmp(p, "arg"))
+            add_semi_arg(o, v);
+        else
+            die("-semihosting-config: '%s' is not implemented yet", p);
+    }
+    o->semihosting = enable;
+    free(copy);
+}
+
+static void parse_icount(Options *o, const char *arg)
+{
+    const char *v = strncmp(arg, "shift=", 6) == 0 ? arg + 6 : arg;
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(v, &end, 10);
+    /* further ",item=..." (align, sleep) are accepted and ignored */
+    if (errno || end == v || (*end && *end != ',') || n > 10)
+        die("-icount: bad value '%s' (expected shift=N, N from 0 to 10)", arg);
+    o->icount_shift = (unsigned)n;
+}
+
+static void parse_rtc(Options *o, const char *arg)
+{
+    if (strncmp(arg, "base=", 5) != 0)
+        die("-rtc: only base=utc or base=YYYY-MM-DDTHH:MM:SS is implemented");
+    const char *v = arg + 5;
+    if (!strcmp(v, "utc") || !strcmp(v, "localtime")) {
+        o->time_base = (int64_t)time(NULL);
+        return;
+    }
+    struct tm tm = {0};
+    const char *end = strptime(v, "%Y-%m-%dT%H:%M:%S", &tm);
+    if (!end || (*end && *end != ','))
+        die("-rtc: bad date '%s' (expected YYYY-MM-DDTHH:MM:SS)", v);
+    o->time_base = (int64_t)timegm(&tm);
+}
+
+static void parse_options(Options *o, int argc, char **argv)
+{
+    static const char *const with_arg[] = {
+        "M", "machine", "cpu", "m", "kernel", "append", "semihosting-config", "d", "D",
+        "icount", "rtc", "smp", "bios", "initrd", "dtb", "serial", "gdb", NULL};
+    for (int i = 1; i < argc;) {
+        const char *raw = argv[i++];
+        if (raw[0] != '-' || !raw[1])
+            die("unexpected argument '%s' (try -h)", raw);
+        const char *opt = raw + 1 + (raw[1] == '-');
+        const char *arg = NULL;
+        for (int k = 0; with_arg[k]; k++)
+            if (!strcmp(opt, with_arg[k])) {
+                if (i >= argc)
+                    die("option %s needs an argument", raw);
+                arg = argv[i++];
+            }
+        if (!strcmp(opt, "h") || !strcmp(opt, "help")) {
+            usage(stdout);
+            exit(0);
+        } else if (!strcmp(opt, "M") || !strcmp(opt, "machine")) {
+            parse_machine(o, arg);
+        } else if (!strcmp(opt, "cpu")) {
+            if (!strcmp(arg, "help")) {
+                printf("Available CPUs:\n");
+                for (int k = 0; cpu_model_list(k); k++)
+                    printf("  %s\n", cpu_model_list(k));
+                exit(0);
+            }
+            o->cpu = arg;
+        } else if (!strcmp(opt, "m")) {
+            o->ram_size = parse_size(arg);
+        } else if (!strcmp(opt, "kernel")) {
+            o->kernel = arg;
+        } else if (!strcmp(opt, "append")) {
+            o->append = arg;
+        } else if (!strcmp(opt, "semihosting")) {
+            o->semihosting = true;
+        } else if (!strcmp(opt, "semihosting-config")) {
+            parse_semihosting_config(o, arg);
+        } else if (!strcmp(opt, "nographic") || !strcmp(opt, "no-reboot")) {
+            /* accepted: there is no display, and no reset source yet */
+        } else if (!strcmp(opt, "d")) {
+            bool help;
+            char err[128];
+            if (!sys_log_parse(arg, &help, err, sizeof err))
+                die("%s", err);
+            if (help) {
+                sys_log_help(stdout);
+                exit(0);
+            }
+        } else if (!strcmp(opt, "D")) {
+            o->log_file = arg;
+        } else if (!strcmp(opt, "icount")) {
+            parse_icount(o, arg);
+        } else if (!strcmp(opt, "rtc")) {
+            parse_rtc(o, arg);
+        } else if (!strcmp(opt, "smp")) {
+            if (strcmp(arg, "1") && strcmp(arg, "cpus=1"))
+                die("-smp %s: more than one CPU is not implemented yet", arg);
+        } else if (!strcmp(opt, "S") || !strcmp(opt, "s") || !strcmp(opt, "gdb")) {
+            die("option %s: the gdb stub is not implemented yet", raw);
+        } else if (arg) {
+            die("option %s is not implemented yet", raw);
+        } else {
+            die("unknown option '%s' (try -h)", raw);
+        }
+    }
+}
+
+/* Virtual time for semihosting: the instruction count, 2^shift ns each. */
+static uint64_t virtual_ns(void *opaque)
+{
+    SysRun *r = opaque;
+    return cpu_icount(r->cpu) << r->icount_shift;
+}
+
+static void semihost_note(void *opaque, bool unimp, const char *msg)
+{
+    (void)opaque;
+    if (sys_log_on(unimp ? LOG_UNIMP : LOG_GUEST_ERRORS))
+        sys_log("%s\n", msg);
+}
+
+int main(int argc, char **argv)
+{
+    Options o = {.machine = "none", .cpu = "max", .ram_size = DEFAULT_RAM,
+                 .time_base = DEFAULT_TIME_BASE};
+    parse_options(&o, argc, argv);
+    if (!o.kernel)
+        die("no -kernel image given (try -h)");
+    if (o.log_file && !sys_log_open(o.log_file))
+        die("-D %s: %s", o.log_file, strerror(errno));
+
+    Cpu *cpu = cpu_new(o.cpu);
+    if (!cpu)
+        die("unknown CPU model '%s' (try -cpu help)", o.cpu);
+    SysMachine m;
+    char err[512];
+    if (!sys_machine_init(&m, sys_machine_find(o.machine), o.ram_size, err, sizeof err))
+        die("%s", err);
+    SysImage img;
+    if (!sys_elf_load(&m, o.kernel, &img, err, sizeof err))
+        die("%s", err);
+
+    /* reset at the highest EL of the model, at the image's entry */
+    cpu_set_system_mode(cpu, true);
+    cpu_set_rvbar(cpu, img.entry);
+    cpu_reset(cpu);
+    cpu_set_mem(cpu, m.mem);
+    cpu_set_semihosting(cpu, o.semihosting);
+    cpu_set_pc(cpu, img.entry);
+
+    SysRun r = {.cpu = cpu, .machine = &m, .icount_shift = o.icount_shift};
+    Semihost semi;
+    char *cmdline = NULL;
+    if (o.semihosting) {
+        semihost_init(&semi, m.mem);
+        /* as QEMU: arg= items, else the kernel's name and -append */
+        if (o.semi_args) {
+            cmdline = strdup(o.semi_args);
+        } else {
+            cmdline = malloc(strlen(o.kernel) + (o.append ? strlen(o.append) : 0) + 2);
+            if (cmdline)
+                sprintf(cmdline, "%s%s%s", o.kernel, o.append ? " " : "", o.append ? o.append : "");
+        }
+        if (!cmdline)
+            abort();
+        semi.cmdline = cmdline;
+        uint64_t ram_end = m.ram_base + m.ram_size;
+        uint64_t heap = img.highest > m.ram_base && img.highest < ram_end ? img.highest : m.ram_base;
+        heap = (heap + 15) & ~15ull;
+        semi.stack_base = ram_end;
+        semi.stack_limit = ram_end - SEMIHOST_STACK > heap ? ram_end - SEMIHOST_STACK : heap;
+        semi.heap_base = heap;
+        semi.heap_limit = semi.stack_limit;
+        semi.now_ns = virtual_ns;
+        semi.opaque = &r;
+        semi.time_base = o.time_base;
+        semi.note = semihost_note;
+        r.semi = &semi;
+    }
+
+    int status = sys_run(&r);
+    fflush(stdout);
+    sys_log_close();
+    cpu_free(cpu);
+    sys_machine_free(&m);
+    free(cmdline);
+    free(o.semi_args);
+    return status;
+}

@@ -1,0 +1,23 @@
+/* SMC at EL2 is taken to EL3 (lower-EL vector). */
+#include "bm.h"
+
+static volatile uint64_t at;
+
+static uint64_t fn(uint64_t a)
+{
+    (void)a;
+    uint64_t pc;
+    __asm__ volatile(BM_HERE(%0) "smc #0x32" : "=r"(pc)::"memory");
+    at = pc;
+    return 0;
+}
+
+int main(void)
+{
+    bm_exc_reset();
+    bm_run_el(2, fn, 0);
+    bm_check_exc("smc #0x32", 0, 3, VEC_LOWER64, EC_SMC, at + 4);
+    bm_check_eq("ISS = imm16", ESR_ISS(bm_exc.esr), 0x32);
+    bm_check_eq("IL = 1 (32-bit instruction)", ESR_IL(bm_exc.esr), 1);
+    return bm_done();
+}

@@ -1,0 +1,27 @@
+/* With HCR_EL2.TGE = 1, SVC at EL0 is taken to EL2 instead of EL1 (D1.10.1). */
+#include "bm.h"
+
+static volatile uint64_t at;
+
+static uint64_t fn(uint64_t a)
+{
+    (void)a;
+    uint64_t pc;
+    __asm__ volatile(BM_HERE(%0) "svc #0x5" : "=r"(pc)::"memory");
+    at = pc;
+    return 0;
+}
+
+int main(void)
+{
+    bm_exc_reset();
+    write_sysreg(hcr_el2, HCR_EL2_INIT | (1ull << 27)); /* TGE */
+    isb();
+    bm_run_el(0, fn, 0);
+    write_sysreg(hcr_el2, HCR_EL2_INIT);
+    isb();
+    bm_check_exc("svc #0x5", 0, 2, VEC_LOWER64, EC_SVC, at + 4);
+    bm_check_eq("ISS = imm16", ESR_ISS(bm_exc.esr), 0x5);
+    bm_check_eq("IL = 1 (32-bit instruction)", ESR_IL(bm_exc.esr), 1);
+    return bm_done();
+}
