@@ -255,8 +255,8 @@ static uint64_t sf_addsub(int N, uint64_t op1, uint64_t op2, uint64_t fpcr, uint
         return sf_inf(N, 0);
     if (a.type == SF_INF || b.type == SF_INF)
         return sf_inf(N, 1);
-    if (a.type == SF_ZERO && b.type == SF_ZERO && a.sign == b.sign)
-        return sf_zero(N, a.sign);
+    if (a.type == SF_ZERO && b.type == SF_ZERO) /* exact zero: sign from the rounding mode unless both agree */
+        return sf_zero(N, a.sign == b.sign ? a.sign : rounding == SF_RM);
     if (a.type == SF_ZERO)
         return sf_round(N, b.sign, b.sig, b.exp, false, fpcr, rounding, fpsr);
     if (b.type == SF_ZERO)

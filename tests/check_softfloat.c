@@ -279,6 +279,14 @@ START_TEST(rounding_modes)
     CHECK(sf_sub(64, D(0x3ff0000000000000), D(0x3ff0000000000000), RN, flags), 0, 0);
     CHECK(sf_sub(64, D(0x3ff0000000000000), D(0x3ff0000000000000), RM, flags), D(0x8000000000000000), 0);
     CHECK(sf_add(64, D(0x8000000000000000), D(0x8000000000000000), RN, flags), D(0x8000000000000000), 0);
+    /* zeros of opposite sign (FPAdd): +0, or -0 rounding to minus infinity
+     * (regression: this once failed an assertion in sf_round) */
+    CHECK(sf_add(64, 0, D(0x8000000000000000), RN, flags), 0, 0);
+    CHECK(sf_add(64, 0, D(0x8000000000000000), RM, flags), D(0x8000000000000000), 0);
+    CHECK(sf_add(32, 0x80000000, 0, RP, flags), 0, 0);
+    CHECK(sf_sub(16, 0x0000, 0x0000, RM, flags), 0x8000, 0);
+    /* denormals FZ flushes to zeros of opposite sign */
+    CHECK(sf_add(32, 0x003fe117, 0x801bd768, RN | FZ, flags), 0, SF_IDC);
     /* overflow: infinity or the largest normal by rounding mode */
     uint64_t max = D(0x7fefffffffffffff);
     CHECK(sf_add(64, max, max, RN, flags), D(0x7ff0000000000000), SF_OFC | SF_IXC);
