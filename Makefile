@@ -158,7 +158,7 @@ check: deps
 	@tests/run-all.sh
 
 # decode conformance against GNU objdump (conformance/README.md)
-.PHONY: conformance conformance-decode conformance-decode-all conformance-baremetal conformance-fp
+.PHONY: conformance conformance-decode conformance-decode-all conformance-baremetal conformance-linux-user conformance-fp
 conformance: conformance-decode conformance-fp
 
 conformance-decode: deps
@@ -186,6 +186,12 @@ coverage: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
 	@$(MAKE) --no-print-directory -C tests/guests all
 	scripts/coverage
+
+# Debian arm64 programs under armature-user and qemu-aarch64 (make check
+# runs the cases tagged quick in conformance/linux-user/cases.txt)
+conformance-linux-user: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-user
+	conformance/linux-user/run.sh
 
 clean:
 	rm -rf $(BUILD)

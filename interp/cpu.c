@@ -95,6 +95,8 @@ void cpu_free(Cpu *cpu)
 
 const char *cpu_model_name(const Cpu *cpu) { return cpu->model->name; }
 
+bool cpu_has_feature(const Cpu *cpu, const char *feature) { return cpu_model_has(cpu->model, feature); }
+
 const char *cpu_model_list(int i) { return i >= 0 && i < cpu_n_models ? cpu_models[i].name : NULL; }
 
 /* The EL1 controls Linux (arch/arm64 INIT_SCTLR_EL1_MMU_ON, and CPACR_EL1
@@ -104,6 +106,11 @@ const char *cpu_model_list(int i) { return i >= 0 && i < cpu_n_models ? cpu_mode
  * nTWI clear and emulates a trapped WFI as a NOP: the same to the program. */
 #define USER_SCTLR_EL1 UINT64_C(0xfcf5f91d)
 #define USER_CPACR_EL1 UINT64_C(0x300000)
+/* TCR_EL1 as Linux (arch/arm64/mm/proc.S) sets it for 48-bit VAs with 4K
+ * pages: T0SZ = T1SZ = 16, TG1 = 4K, A1, IPS = 48 bits, AS (16-bit ASIDs),
+ * TBI0 (top byte ignored for user addresses, data and instructions: TBID0
+ * clear). User mode only reads TBI0 (user_va(), AddrTop()). */
+#define USER_TCR_EL1 UINT64_C(0x3580500010)
 
 void cpu_reset(Cpu *cpu)
 {
@@ -123,7 +130,9 @@ void cpu_reset(Cpu *cpu)
         cpu->a.PSTATE.nRW = 0;
         cpu->a.SCTLR_EL1 = USER_SCTLR_EL1;
         cpu->a.CPACR_EL1 = USER_CPACR_EL1;
+        cpu->a.TCR_EL1 = USER_TCR_EL1;
     }
+    tlb_flush(&cpu->tlb);
     cpu->icount = 0;
     memset(&cpu->exc, 0, sizeof cpu->exc);
 }
@@ -165,8 +174,12 @@ void cpu_set_semihosting(Cpu *cpu, bool on) { cpu->semihosting = on; }
 
 bool prim_SemihostingEnabled(Cpu *cpu) { return cpu->semihosting; }
 
-/* Mem[] (spec/lib/memory.asl): the board's address space. A failed access
- * ends the instruction with a data abort carrying the faulting address. */
+/* Mem[] (spec/lib/memory.asl). User mode: the GuestMem is the flat virtual
+ * address space. System mode: it is the physical address space, reached
+ * through the soft TLB (tlb.h) and, on a miss, the translation pseudocode
+ * (spec/lib/translation.asl), which raises translation, permission and
+ * alignment faults itself. Nothing at an address of the GuestMem ends the
+ * instruction with a synchronous external abort carrying the faulting VA. */
 static AslStatus data_abort(Cpu *cpu, uint64_t fault, bool write)
 {
     ExceptionRecord *e = &cpu->a._Exception;
@@ -179,25 +192,129 @@ static AslStatus data_abort(Cpu *cpu, uint64_t fault, bool write)
     return ASL_EXCEPTION;
 }
 
+/* User mode's top-byte-ignore: Linux sets TCR_EL1.TBI0 (USER_TCR_EL1), so
+ * bits 63:56 of an address whose bit 55 is clear are ignored (AddrTop()).
+ * Branch targets are made canonical by BranchTo() (AArch64.BranchAddr()). */
+#define TOP_BYTE UINT64_C(0xff00000000000000)
+
+static inline uint64_t user_va(const Cpu *cpu, uint64_t va)
+{
+    if (!(va >> 55 & 1) && (cpu->a.TCR_EL1 >> 37 & 1))
+        return va & ~TOP_BYTE;
+    return va;
+}
+
+/* The TLB_* permission an access needs (AArch64.CheckPermission() in
+ * spec/lib/translation.asl, for the TLB's hit path): unprivileged at EL0 and
+ * for LDTR/STTR (AccType_UNPRIV); PSTATE.PAN's view for other privileged
+ * data accesses at EL1 (PAN is only ever set with FEAT_PAN); Normal memory
+ * for an unaligned data access. */
+static inline unsigned access_need(const Cpu *cpu, AccType acctype, bool write, bool aligned)
+{
+    unsigned el = (unsigned)cpu->a.PSTATE.EL;
+    bool priv = el != 0 && acctype != AccType_UNPRIV;
+    if (acctype == AccType_IFETCH)
+        return priv ? TLB_PX : TLB_UX;
+    unsigned need = aligned ? 0 : TLB_NORMAL;
+    if (!priv)
+        return need | (write ? TLB_UW : TLB_UR);
+    if (cpu->a.PSTATE.PAN && el == 1 && acctype != AccType_AT)
+        return need | (write ? TLB_PANW : TLB_PANR);
+    return need | (write ? TLB_PW : TLB_PR);
+}
+
+/* System mode: the physical address of `va` for this access. */
+static inline AslStatus translate(Cpu *cpu, uint64_t va, AccType acctype, bool write, bool aligned, uint64_t *pa)
+{
+    const TlbEntry *e = tlb_hit(&cpu->tlb, tlb_regime((unsigned)cpu->a.PSTATE.EL), va,
+                                access_need(cpu, acctype, write, aligned));
+    if (__builtin_expect(e != NULL, 1)) {
+        *pa = e->ppage << TLB_PAGE_SHIFT | (va & ((1u << TLB_PAGE_SHIFT) - 1));
+        return ASL_OK;
+    }
+    return tlb_fill(cpu, va, acctype, write, aligned, pa);
+}
+
+#define PAGE_OFFSET(a) ((a) & ((1u << TLB_PAGE_SHIFT) - 1))
+
+/* System mode: an access that crosses into the next page translates both
+ * pages (a fault in either ends it before any byte moves), then moves the
+ * bytes one at a time (little-endian). */
+static AslStatus sys_access_split(Cpu *cpu, uint64_t va, unsigned size, AccType acctype, bool write, uint64_t *value)
+{
+    unsigned n1 = (1u << TLB_PAGE_SHIFT) - PAGE_OFFSET(va);
+    uint64_t pa1, pa2, fault;
+    ASL_TRY(translate(cpu, va, acctype, write, false, &pa1));
+    ASL_TRY(translate(cpu, va + n1, acctype, write, false, &pa2));
+    if (!guest_mem_is_mapped(cpu->mem, pa1, n1, write ? GUEST_PROT_WRITE : GUEST_PROT_READ))
+        return data_abort(cpu, va, write);
+    if (!guest_mem_is_mapped(cpu->mem, pa2, size - n1, write ? GUEST_PROT_WRITE : GUEST_PROT_READ))
+        return data_abort(cpu, va + n1, write);
+    uint64_t v = write ? *value : 0;
+    for (unsigned i = 0; i < size; i++) {
+        uint64_t pa = i < n1 ? pa1 + i : pa2 + (i - n1);
+        if (write) {
+            if (!guest_mem_write(cpu->mem, pa, 1, v >> (8 * i) & 0xff, &fault))
+                return data_abort(cpu, va + i, true);
+        } else {
+            uint64_t b;
+            if (!guest_mem_read(cpu->mem, pa, 1, &b, &fault))
+                return data_abort(cpu, va + i, false);
+            v |= b << (8 * i);
+        }
+    }
+    if (!write)
+        *value = v;
+    return ASL_OK;
+}
+
+static AslStatus sys_get(Cpu *cpu, uint64_t va, unsigned size, AccType acctype, uint64_t *value)
+{
+    if (__builtin_expect(PAGE_OFFSET(va) + size > (1u << TLB_PAGE_SHIFT), 0))
+        return sys_access_split(cpu, va, size, acctype, false, value);
+    uint64_t pa, fault;
+    ASL_TRY(translate(cpu, va, acctype, false, (va & (size - 1)) == 0, &pa));
+    if (!guest_mem_read(cpu->mem, pa, size, value, &fault))
+        return data_abort(cpu, va + (fault - pa), false);
+    return ASL_OK;
+}
+
+static AslStatus sys_set(Cpu *cpu, uint64_t va, unsigned size, AccType acctype, uint64_t value)
+{
+    if (__builtin_expect(PAGE_OFFSET(va) + size > (1u << TLB_PAGE_SHIFT), 0))
+        return sys_access_split(cpu, va, size, acctype, true, &value);
+    uint64_t pa, fault;
+    ASL_TRY(translate(cpu, va, acctype, true, (va & (size - 1)) == 0, &pa));
+    if (!guest_mem_write(cpu->mem, pa, size, value, &fault))
+        return data_abort(cpu, va + (fault - pa), true);
+    return ASL_OK;
+}
+
 AslStatus prim_get_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, uint64_t *value)
 {
-    (void)acctype;
     uint64_t fault;
     if (size != 1 && size != 2 && size != 4 && size != 8)
         asl_fail("Mem[] access size", "interp/cpu.c");
-    if (!guest_mem_read(cpu->mem, address, (unsigned)size, value, &fault))
-        return data_abort(cpu, fault, false);
+    if (cpu->system_mode)
+        return sys_get(cpu, address, (unsigned)size, acctype, value);
+    uint64_t va = user_va(cpu, address);
+    if (!guest_mem_read(cpu->mem, va, (unsigned)size, value, &fault))
+        return data_abort(cpu, (address & TOP_BYTE) | (fault & ~TOP_BYTE), false);
     return ASL_OK;
 }
 
 AslStatus prim_set_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, uint64_t value)
 {
-    (void)acctype;
     uint64_t fault;
     if (size != 1 && size != 2 && size != 4 && size != 8)
         asl_fail("Mem[] access size", "interp/cpu.c");
-    if (!guest_mem_write(cpu->mem, address, (unsigned)size, value, &fault))
-        return data_abort(cpu, fault, true);
+    if (cpu->system_mode) {
+        ASL_TRY(sys_set(cpu, address, (unsigned)size, acctype, value));
+    } else {
+        uint64_t va = user_va(cpu, address);
+        if (!guest_mem_write(cpu->mem, va, (unsigned)size, value, &fault))
+            return data_abort(cpu, (address & TOP_BYTE) | (fault & ~TOP_BYTE), true);
+    }
     monitor_note_store(cpu, address, (uint64_t)size); /* clears exclusive marks (monitor.h) */
     return ASL_OK;
 }
@@ -229,18 +346,42 @@ AslStatus prim_set_Mem__w(Cpu *cpu, uint64_t address, asl_int size, AccType acct
     if (size != 16)
         asl_fail("Mem[] access size", "interp/cpu.c");
     /* check both halves before writing either, so a fault changes nothing */
-    uint64_t fault;
-    if (!guest_mem_is_mapped(cpu->mem, address, 16, GUEST_PROT_WRITE)) {
-        fault = address;
-        for (unsigned i = 0; i < 16; i++)
-            if (!guest_mem_is_mapped(cpu->mem, address + i, 1, GUEST_PROT_WRITE)) {
-                fault = address + i;
-                break;
-            }
-        return data_abort(cpu, fault, true);
+    if (cpu->system_mode) {
+        uint64_t pa_lo, pa_hi;
+        bool aligned = (address & 7) == 0;
+        ASL_TRY(translate(cpu, address, acctype, true, aligned, &pa_lo));
+        ASL_TRY(translate(cpu, address + 15, acctype, true, aligned, &pa_hi));
+    } else {
+        uint64_t va = user_va(cpu, address);
+        if (!guest_mem_is_mapped(cpu->mem, va, 16, GUEST_PROT_WRITE)) {
+            uint64_t fault = address;
+            for (unsigned i = 0; i < 16; i++)
+                if (!guest_mem_is_mapped(cpu->mem, va + i, 1, GUEST_PROT_WRITE)) {
+                    fault = address + i;
+                    break;
+                }
+            return data_abort(cpu, fault, true);
+        }
     }
     ASL_TRY(prim_set_Mem(cpu, address, 8, acctype, (uint64_t)value));
     return prim_set_Mem(cpu, address + 8, 8, acctype, (uint64_t)(value >> 64));
+}
+
+/* Fetch the instruction at `pc`: user mode from the flat space, system mode
+ * through the TLB and translation (an Instruction Abort on a fault). */
+static inline AslStatus fetch(Cpu *cpu, uint64_t pc, uint32_t *insn)
+{
+    uint64_t pa = pc;
+    if (cpu->system_mode)
+        ASL_TRY(translate(cpu, pc, AccType_IFETCH, false, true, &pa));
+    if (__builtin_expect(!guest_mem_fetch(cpu->mem, pa, insn), 0)) {
+        memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
+        cpu->a._Exception.exceptype = Exception_InstructionAbort;
+        cpu->a._Exception.vaddress = pc;
+        cpu->a._Exception.syndrome = 0x10; /* IFSC: synchronous external abort */
+        return ASL_EXCEPTION;
+    }
+    return ASL_OK;
 }
 
 static bool feature_present(const Cpu *cpu, int idx) { return cpu->enc_enabled[idx]; }
@@ -330,12 +471,8 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             cpu->a._Exception.exceptype = Exception_PCAlignment;
             cpu->a._Exception.vaddress = pc;
             st = ASL_EXCEPTION;
-        } else if (!guest_mem_fetch(cpu->mem, pc, &insn)) {
-            memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
-            cpu->a._Exception.exceptype = Exception_InstructionAbort;
-            cpu->a._Exception.vaddress = pc;
-            cpu->a._Exception.syndrome = 0x10; /* IFSC: synchronous external abort */
-            st = ASL_EXCEPTION;
+        } else if ((st = fetch(cpu, pc, &insn)) != ASL_OK) {
+            /* an Instruction Abort, in _Exception */
         } else if (__builtin_expect(cpu->a.PSTATE.IL, 0) && sys) {
             /* after an illegal exception return (D1.5.2) */
             cpu->a._ThisInstr = insn;
@@ -468,6 +605,9 @@ bool cpu_set_sysreg(Cpu *cpu, const char *name, uint64_t value)
         *sp = value;
         return true;
     }
+    /* A raw write may change how addresses translate: cached translations
+     * go (the soft TLB is not architectural state a debugger edits). */
+    tlb_flush(&cpu->tlb);
     return sysregs_set_by_name(cpu, name, value);
 }
 uint64_t cpu_get_tpidr_el0(const Cpu *cpu) { return cpu->a.TPIDR_EL0; }

@@ -52,6 +52,8 @@ typedef struct CpuException {
  * "max", ...); NULL if unknown. */
 Cpu *cpu_new(const char *model);
 const char *cpu_model_name(const Cpu *cpu);
+/* Does the CPU's model have the feature ("FEAT_LSE")? */
+bool cpu_has_feature(const Cpu *cpu, const char *feature);
 /* The i-th model's name, NULL past the end (for -cpu help). */
 const char *cpu_model_list(int i);
 void cpu_free(Cpu *cpu);

@@ -5,6 +5,7 @@
 #include "asl_runtime.h"
 #include "cpu.h"
 #include "cpu_model.h"
+#include "tlb.h"
 
 typedef struct Cpu Cpu;
 
@@ -22,7 +23,12 @@ struct Cpu {
     bool system_mode;       /* EL0-EL3 run here; else user mode (EL0 only) */
     uint8_t el_mask;        /* bit n: ELn implemented (ImplementedEL()) */
     uint64_t rvbar;         /* the reset vector (cpu_set_rvbar) */
+    Tlb tlb;                /* system mode: cached translations (tlb.h) */
 };
+
+/* The soft TLB's miss path (interp/tlb.c): AArch64.TranslateAddress() for
+ * the current EL, then the entry is filled; *pa is the output address. */
+AslStatus tlb_fill(Cpu *cpu, uint64_t va, AccType acctype, bool write, bool aligned, uint64_t *pa);
 
 /* System mode (interp/cpu_exc.c): the generated pseudocode of
  * spec/lib/exceptions_sys.asl, for the run loop. */

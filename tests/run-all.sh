@@ -104,5 +104,12 @@ else
 	echo "conformance/fp/run.sh not found: skipping it"
 fi
 
+# Real Debian arm64 programs, the quick subset (skips when packages can't be fetched).
+if [ -x conformance/linux-user/run.sh ]; then
+	run_counting_script conformance/linux-user/run.sh --quick
+else
+	echo "conformance/linux-user/run.sh not found: skipping it"
+fi
+
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

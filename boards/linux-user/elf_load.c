@@ -1,4 +1,4 @@
-/* ELF loader for armature-user: static AArch64 executables into guest memory. */
+/* ELF loader for armature-user: AArch64 executables and their PT_INTERP into guest memory. */
 #include "linux_user.h"
 
 #include <elf.h>
@@ -171,8 +171,10 @@ static bool elf_map_segments(GuestMem *m, const uint8_t *data, const Elf64_Phdr 
     return true;
 }
 
-bool lu_elf_load_buf(GuestMem *m, const char *name, const uint8_t *data, size_t size,
-                     LuImage *img, char *err, size_t errlen)
+/* interp: NULL to refuse PT_INTERP, else gets the interpreter's path
+ * (a PATH_MAX buffer; empty if the image has none). */
+static bool elf_load(GuestMem *m, const char *name, const uint8_t *data, size_t size,
+                     uint64_t dyn_base, LuImage *img, char *interp, char *err, size_t errlen)
 {
     Elf64_Ehdr eh;
     if (!elf_check_ehdr(name, data, size, &eh, err, errlen))
@@ -184,14 +186,25 @@ bool lu_elf_load_buf(GuestMem *m, const char *name, const uint8_t *data, size_t 
         abort();
     memcpy(ph, data + eh.e_phoff, n * sizeof(*ph));
 
-    uint64_t bias = eh.e_type == ET_DYN ? LU_ET_DYN_BASE : 0;
+    uint64_t bias = eh.e_type == ET_DYN ? dyn_base : 0;
+    if (interp)
+        interp[0] = 0;
     uint64_t lo = UINT64_MAX, hi = 0, phdr_va = 0;
     bool ok = false, have_phdr = false;
     unsigned nload = 0;
     for (unsigned i = 0; i < n; i++) {
         if (ph[i].p_type == PT_INTERP) {
-            elf_fail(err, errlen, name, "dynamic executables are not supported yet");
-            goto out;
+            if (!interp) {
+                elf_fail(err, errlen, name, "dynamic executable (PT_INTERP): load it with its interpreter");
+                goto out;
+            }
+            if (ph[i].p_filesz < 2 || ph[i].p_filesz > 4095 || ph[i].p_offset > size ||
+                ph[i].p_filesz > size - ph[i].p_offset ||
+                data[ph[i].p_offset + ph[i].p_filesz - 1] != 0) {
+                elf_fail(err, errlen, name, "bad PT_INTERP (program header %u)", i);
+                goto out;
+            }
+            memcpy(interp, data + ph[i].p_offset, ph[i].p_filesz);
         }
         if (ph[i].p_type == PT_PHDR) {
             phdr_va = ph[i].p_vaddr + bias;
@@ -266,6 +279,12 @@ out:
     return ok;
 }
 
+bool lu_elf_load_buf(GuestMem *m, const char *name, const uint8_t *data, size_t size,
+                     LuImage *img, char *err, size_t errlen)
+{
+    return elf_load(m, name, data, size, LU_ET_DYN_BASE, img, NULL, err, errlen);
+}
+
 /* Read the whole file so every later offset is checked against its real size. */
 static uint8_t *elf_read_file(const char *path, size_t *size, char *err, size_t errlen)
 {
@@ -326,4 +345,43 @@ bool lu_elf_load_file(GuestMem *m, const char *path, LuImage *img, char *err, si
     bool ok = lu_elf_load_buf(m, path, data, size, img, err, errlen);
     free(data);
     return ok;
+}
+
+bool lu_load_program(GuestMem *m, const char *path, const char *sysroot, LuImage *img,
+                     char *err, size_t errlen)
+{
+    char interp[4096], ipath[8192];
+    size_t size;
+    uint8_t *data = elf_read_file(path, &size, err, errlen);
+    if (!data)
+        return false;
+    bool ok = elf_load(m, path, data, size, LU_ET_DYN_BASE, img, interp, err, errlen);
+    free(data);
+    if (!ok || !interp[0])
+        return ok;
+    /* As the kernel does, the interpreter is found by its path; with a
+     * sysroot, there first (qemu-aarch64 -L). */
+    struct stat st;
+    const char *ip = interp;
+    if (sysroot && interp[0] == '/' &&
+        (size_t)snprintf(ipath, sizeof(ipath), "%s%s", sysroot, interp) < sizeof(ipath) &&
+        stat(ipath, &st) == 0)
+        ip = ipath;
+    data = elf_read_file(ip, &size, err, errlen);
+    if (!data) {
+        if (!sysroot)
+            snprintf(err + strlen(err), errlen - strlen(err),
+                     " (the program's interpreter; give a sysroot with -L or QEMU_LD_PREFIX)");
+        return false;
+    }
+    LuImage ii;
+    ok = elf_load(m, ip, data, size, LU_INTERP_BASE, &ii, NULL, err, errlen);
+    free(data);
+    if (!ok)
+        return false;
+    if (ii.lo < img->hi && img->lo < ii.hi)
+        return elf_fail(err, errlen, ip, "interpreter overlaps the program");
+    img->interp_base = ii.load_bias;
+    img->interp_entry = ii.entry;
+    return true;
 }

@@ -48,10 +48,13 @@ enum {
     LU_AT_RANDOM = 25,
     LU_AT_HWCAP2 = 26,
     LU_AT_EXECFN = 31,
+    LU_AT_MINSIGSTKSZ = 51,
 };
 
 /* What the loader learned about the image (guest addresses, bias applied). */
 typedef struct LuImage {
+    uint64_t interp_base; /* AT_BASE: where PT_INTERP was loaded, 0 if none */
+    uint64_t interp_entry; /* the interpreter's entry (where execution starts) */
     uint64_t entry;
     uint64_t load_bias; /* 0 for ET_EXEC, LU_ET_DYN_BASE for static-pie */
     uint64_t phdr;      /* where the program headers are in guest memory, 0 if not loaded */
@@ -74,12 +77,53 @@ typedef struct LuStackArgs {
     const char *execfn; /* AT_EXECFN string */
     uint8_t random[16]; /* AT_RANDOM bytes */
     uint64_t uid, euid, gid, egid;
+    uint64_t hwcap, hwcap2;
 } LuStackArgs;
 
 /* Map the stack and build argc/argv/envp/auxv as the arm64 Linux ABI wants;
  * *sp gets the 16-byte aligned initial SP (pointing at argc). */
 bool lu_stack_setup(GuestMem *m, const LuImage *img, const LuStackArgs *a, uint64_t *sp,
                     char *err, size_t errlen);
+
+/* Where a dynamic executable's PT_INTERP (ld-linux-aarch64.so.1) goes. */
+#define LU_INTERP_BASE 0x7fb7f00000ull
+
+/* Load an executable and, when it names one, its interpreter, looked up in
+ * `sysroot` first (may be NULL) as qemu-aarch64 -L does. */
+bool lu_load_program(GuestMem *m, const char *path, const char *sysroot, LuImage *img,
+                     char *err, size_t errlen);
+
+/* AT_HWCAP/AT_HWCAP2 for a CPU model: Linux's bits (arch/arm64/include/uapi/asm/hwcap.h)
+ * for the FEAT_* the model implements. */
+void lu_hwcaps(const Cpu *cpu, uint64_t *hwcap, uint64_t *hwcap2);
+
+/* Signals (signal.c). Numbers are the same on arm64 and the host. */
+#define LU_NSIG 64
+/* AT_MINSIGSTKSZ and sigaltstack()'s minimum: arm64's MINSIGSTKSZ, which
+ * covers the frame signal.c builds (4,704 bytes with the frame record). */
+#define LU_MINSIGSTKSZ 5120
+
+typedef struct LuSigAction {
+    uint64_t handler;   /* 0 SIG_DFL, 1 SIG_IGN, else guest address */
+    uint64_t flags;
+    uint64_t restorer;
+    uint64_t mask;
+} LuSigAction;
+
+typedef struct LuSignals {
+    LuSigAction act[LU_NSIG + 1];
+    uint64_t blocked;            /* guest mask: bit (sig - 1) */
+    uint64_t pending;            /* raised synchronously or by the host handler */
+    uint8_t info[LU_NSIG + 1][128]; /* siginfo for each pending signal */
+    uint64_t ss_sp, ss_size;     /* sigaltstack */
+    uint32_t ss_flags;
+    bool suspended;              /* rt_sigsuspend: the frame restores this mask */
+    uint64_t suspend_saved;
+    /* The last synchronous fault, for the report when it kills the guest. */
+    int fault_sig;
+    uint64_t fault_pc, fault_addr, fault_esr;
+    bool fault_has_addr;
+} LuSignals;
 
 /* Syscall numbers beyond this are reported as unsupported on every call. */
 #define LU_UNIMP_TRACKED 1024
@@ -98,6 +142,13 @@ typedef struct LuProcess {
     bool exited;
     int exit_status;
     uint8_t unimp_seen[LU_UNIMP_TRACKED / 8];
+    const char *sysroot;    /* -L / QEMU_LD_PREFIX, NULL if none */
+    const char *exe_path;   /* the guest program as /proc/self/exe shows it */
+    const char *exe_host;   /* the same file as the host opens it */
+    const char *cpu_name;   /* for execve of another guest program */
+    Cpu *cpu;               /* set by lu_run: signal frames, sigreturn, clone */
+    bool sigreturned;       /* rt_sigreturn restored every register: leave x0 alone */
+    LuSignals sig;
 } LuProcess;
 
 void lu_process_init(LuProcess *p, GuestMem *m, const LuImage *img);
@@ -107,11 +158,38 @@ void lu_random_fill(LuProcess *p, void *buf, size_t len);
  * (-errno on failure). exit/exit_group set p->exited instead. */
 int64_t lu_syscall(LuProcess *p, uint64_t nr, const uint64_t args[6]);
 
+/* Guest pointers (uaccess.c): 0 or -EFAULT; checked against the guest's
+ * protections as the kernel's copy_{to,from}_user are. */
+int64_t lu_copy_to(LuProcess *p, uint64_t addr, const void *src, size_t len);
+int64_t lu_copy_from(LuProcess *p, void *dst, uint64_t addr, size_t len);
+/* A NUL-terminated guest string into buf: 0, -EFAULT or -ENAMETOOLONG. */
+int64_t lu_get_string(LuProcess *p, uint64_t addr, char *buf, size_t size);
+int64_t lu_get_path(LuProcess *p, uint64_t addr, char *buf, size_t size);
+/* The host file an absolute guest path names: inside the sysroot if it
+ * exists there, else the path itself (buf is scratch space). */
+const char *lu_host_path(const LuProcess *p, const char *path, char *buf, size_t size);
+/* A guest path argument as the host should open it (/proc/self/exe, -L). */
+int64_t lu_fs_path(LuProcess *p, uint64_t addr, char *buf, char *alt, const char **out);
+/* open(2) flags: arm64 and x86-64 disagree on O_DIRECTORY/NOFOLLOW/DIRECT/LARGEFILE. */
+int lu_open_flags_to_host(uint64_t guest_flags);
+uint64_t lu_open_flags_to_guest(int host_flags);
+
+/* Groups of syscalls with their own dispatch: true if `nr` is theirs. */
+bool lu_fs_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], int64_t *r);
+bool lu_proc_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], int64_t *r);
+bool lu_sig_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], int64_t *r);
+
 /* Syscall bodies, grouped by what they touch (sys_mem.c, sys_io.c). */
 int64_t lu_sys_brk(LuProcess *p, uint64_t addr);
 int64_t lu_sys_mmap(LuProcess *p, const uint64_t a[6]);
 int64_t lu_sys_munmap(LuProcess *p, uint64_t addr, uint64_t len);
 int64_t lu_sys_mprotect(LuProcess *p, uint64_t addr, uint64_t len, uint64_t prot);
+int64_t lu_sys_mremap(LuProcess *p, const uint64_t a[6]);
+int64_t lu_sys_madvise(LuProcess *p, const uint64_t a[6]);
+int64_t lu_sys_readv(LuProcess *p, const uint64_t a[6], bool positional);
+int64_t lu_sys_pread64(LuProcess *p, const uint64_t a[6]);
+int64_t lu_sys_pwrite64(LuProcess *p, const uint64_t a[6]);
+int64_t lu_sys_sendfile(LuProcess *p, const uint64_t a[6]);
 int64_t lu_sys_read(LuProcess *p, const uint64_t a[6]);
 int64_t lu_sys_write(LuProcess *p, const uint64_t a[6]);
 int64_t lu_sys_writev(LuProcess *p, const uint64_t a[6]);
@@ -126,6 +204,29 @@ typedef struct LuEnd {
     uint64_t addr;      /* faulting data/insn address (SIGSEGV) */
     bool has_addr;
 } LuEnd;
+
+/* Signal machinery (signal.c). */
+void lu_signals_init(LuProcess *p);
+/* Queue a signal for the guest (a fault, or kill to self) with its siginfo
+ * fields; delivered by lu_signal_deliver(). */
+void lu_signal_raise(LuProcess *p, int sig, int code, uint64_t addr);
+/* Deliver the first pending unblocked signal: build the frame and point
+ * the CPU at the handler. Returns 0, or the signal whose default action
+ * ends the process (the caller dies by it). */
+int lu_signal_deliver(LuProcess *p, Cpu *cpu);
+/* A syscall failed with EINTR: should it be restarted (no handler will run,
+ * or the handler has SA_RESTART) rather than fail? */
+bool lu_signal_restart_ok(LuProcess *p);
+/* Some guest signal is pending and unblocked (blocking host calls give up on EINTR). */
+bool lu_signal_waiting(void);
+/* The guest's fault, as Linux reports it: sig (0 if none) and si_code. */
+int lu_signal_for_exception(LuProcess *p, const CpuException *e, int *code, uint64_t *addr);
+/* Byte offsets of the frame signal.c writes (for tests): siginfo,
+ * ucontext, uc_mcontext (struct sigcontext), fpsimd_context, total size. */
+typedef struct LuFrameLayout {
+    unsigned info, uc, mcontext, fpsimd, end_marker, size;
+} LuFrameLayout;
+void lu_signal_frame_layout(LuFrameLayout *l);
 
 /* Run until the guest exits or dies. */
 void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end);

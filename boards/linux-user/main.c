@@ -1,4 +1,4 @@
-/* armature-user: run a static AArch64 Linux program, with qemu-aarch64's command line. */
+/* armature-user: run an AArch64 Linux program, with qemu-aarch64's command line. */
 #include "linux_user.h"
 
 #include <errno.h>
@@ -12,6 +12,8 @@ extern char **environ;
 
 typedef struct Options {
     const char *cpu;
+    const char *sysroot; /* -L or QEMU_LD_PREFIX */
+    const char *argv0;   /* -0: the guest's argv[0] when not the program path */
     bool strace, stats, unimp, seeded;
     uint64_t seed;
 } Options;
@@ -19,9 +21,12 @@ typedef struct Options {
 static void usage(FILE *f)
 {
     fputs("usage: armature-user [options] PROGRAM [ARGS...]\n"
-          "Run a static AArch64 Linux executable.\n"
+          "Run an AArch64 Linux executable (static or dynamic, PIE or not).\n"
           "\n"
           "  -cpu NAME    CPU model (default: max)\n"
+          "  -L DIR       sysroot: the interpreter and absolute paths are looked up\n"
+          "               there first (default: $QEMU_LD_PREFIX)\n"
+          "  -0 ARGV0     the program's argv[0] (default: PROGRAM)\n"
           "  -strace      print each system call and its result on stderr\n"
           "  -d unimp     report every unsupported system call, not only the first\n"
           "  -seed N      make AT_RANDOM and getrandom() reproducible\n"
@@ -74,7 +79,8 @@ static int parse_options(Options *o, int argc, char **argv)
             break;
         if (opt[0] == '-')
             opt++;
-        bool takes_arg = !strcmp(opt, "cpu") || !strcmp(opt, "d") || !strcmp(opt, "seed");
+        bool takes_arg = !strcmp(opt, "cpu") || !strcmp(opt, "d") || !strcmp(opt, "seed") ||
+                         !strcmp(opt, "L") || !strcmp(opt, "0");
         if (takes_arg && i >= argc)
             die("option -%s needs an argument", opt);
         if (!strcmp(opt, "h") || !strcmp(opt, "help")) {
@@ -89,6 +95,10 @@ static int parse_options(Options *o, int argc, char **argv)
                     printf("  %s\n", cpu_model_list(k));
                 exit(0);
             }
+        } else if (!strcmp(opt, "L")) {
+            o->sysroot = argv[i++];
+        } else if (!strcmp(opt, "0")) {
+            o->argv0 = argv[i++];
         } else if (!strcmp(opt, "strace")) {
             o->strace = true;
         } else if (!strcmp(opt, "stats")) {
@@ -121,9 +131,11 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-    Options o = {.cpu = "max"};
+    Options o = {.cpu = "max", .sysroot = getenv("QEMU_LD_PREFIX")};
     int first = parse_options(&o, argc, argv);
     const char *prog = argv[first];
+    if (o.sysroot && !*o.sysroot)
+        o.sysroot = NULL;
 
     Cpu *cpu = cpu_new(o.cpu);
     if (!cpu)
@@ -131,16 +143,31 @@ int main(int argc, char **argv)
     GuestMem *mem = guest_mem_new();
     LuImage img;
     char err[LU_ERR_LEN];
-    if (!lu_elf_load_file(mem, prog, &img, err, sizeof(err)))
+    if (!lu_load_program(mem, prog, o.sysroot, &img, err, sizeof(err)))
         die("%s", err);
 
     LuProcess proc;
     lu_process_init(&proc, mem, &img);
+    proc.sysroot = o.sysroot;
+    proc.cpu_name = o.cpu;
+    /* /proc/self/exe shows the program's absolute path, as Linux would. */
+    char *abs = realpath(prog, NULL);
+    proc.exe_host = abs ? abs : prog;
+    proc.exe_path = proc.exe_host;
+    if (abs && o.sysroot) {
+        char *root = realpath(o.sysroot, NULL);
+        size_t n = root ? strlen(root) : 0;
+        if (root && n > 1 && strncmp(abs, root, n) == 0 && abs[n] == '/')
+            proc.exe_path = abs + n;
+        free(root);
+    }
     proc.strace = o.strace;
     proc.unimp_every = o.unimp;
     proc.seeded = o.seeded;
     proc.rng = o.seed;
 
+    if (o.argv0)
+        argv[first] = (char *)o.argv0;
     LuStackArgs sa = {
         .argc = argc - first,
         .argv = argv + first,
@@ -151,6 +178,7 @@ int main(int argc, char **argv)
         .gid = getgid(),
         .egid = getegid(),
     };
+    lu_hwcaps(cpu, &sa.hwcap, &sa.hwcap2);
     lu_random_fill(&proc, sa.random, sizeof(sa.random));
     uint64_t sp;
     if (!lu_stack_setup(mem, &img, &sa, &sp, err, sizeof(err))) {
@@ -160,7 +188,7 @@ int main(int argc, char **argv)
 
     cpu_reset(cpu);
     cpu_set_mem(cpu, mem);
-    cpu_set_pc(cpu, img.entry);
+    cpu_set_pc(cpu, img.interp_base ? img.interp_entry : img.entry);
     cpu_set_sp(cpu, sp);
 
     double t0 = now();

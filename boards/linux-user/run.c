@@ -1,67 +1,86 @@
-/* armature-user run loop: CPU exceptions become syscalls or guest signal deaths. */
+/* armature-user run loop: CPU exceptions become syscalls or guest signals. */
 #define _GNU_SOURCE /* strsignal() */
 #include "linux_user.h"
+#include "syscall_nr.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
-/* cpu_run() returns this often even when nothing happens; the budget only
- * bounds how long a run goes without the board looking at it. */
-#define RUN_BUDGET (1ull << 30)
+/* cpu_run() returns this often even when nothing happens, so that a
+ * signal from the host reaches the guest within a few milliseconds. */
+#define RUN_BUDGET (1ull << 22)
 
-/* The signal Linux delivers for each exception class (arch/arm64/mm/fault.c,
- * arch/arm64/kernel/traps.c). */
-static int run_signal_for(const CpuException *e, bool *has_addr)
+/* Calls a signal may interrupt and SA_RESTART restarts (Linux returns
+ * -ERESTARTSYS from these; sleeps and waits for signals never restart). */
+static bool run_restartable(uint64_t nr)
 {
-    *has_addr = false;
-    switch (e->kind) {
-    case CPU_EXC_INSN_ABORT:
-    case CPU_EXC_DATA_ABORT:
-        *has_addr = true;
-        return SIGSEGV;
-    case CPU_EXC_BRK:
-        return SIGTRAP;
-    case CPU_EXC_PC_ALIGN:
-    case CPU_EXC_SP_ALIGN:
-        return SIGBUS;
-    case CPU_EXC_UNDEFINED:
-    case CPU_EXC_UNPREDICTABLE: /* IMPDEF: UNPREDICTABLE encodings are UNDEFINED to the guest */
-    case CPU_EXC_SEMIHOSTING:   /* never enabled in user mode: HLT is UNDEFINED */
-    case CPU_EXC_OTHER:
-        return SIGILL;
-    case CPU_EXC_NONE:
-    case CPU_EXC_SVC:
-        break;
+    switch (nr) {
+    case NR_read: case NR_readv: case NR_pread64: case NR_write: case NR_writev:
+    case NR_pwrite64: case NR_openat: case NR_wait4: case NR_waitid: case NR_fcntl:
+    case NR_ioctl: case NR_sendfile: case NR_getrandom: case NR_fsync: case NR_close:
+        return true;
     }
-    abort(); /* cpu.c stopped for an exception without one: an Armature bug */
+    return false;
+}
+
+static void run_end(LuProcess *p, Cpu *cpu, int sig, LuEnd *end)
+{
+    *end = (LuEnd){.signal = sig, .pc = cpu_get_pc(cpu)};
+    if (sig == p->sig.fault_sig) {
+        end->pc = p->sig.fault_pc;
+        end->addr = p->sig.fault_addr;
+        end->has_addr = p->sig.fault_has_addr;
+    }
 }
 
 void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
 {
+    p->cpu = cpu;
     for (;;) {
+        int dead = lu_signal_deliver(p, cpu);
+        if (dead) {
+            run_end(p, cpu, dead, end);
+            return;
+        }
         if (cpu_run(cpu, RUN_BUDGET) == CPU_STOP_BUDGET)
             continue;
         const CpuException *e = cpu_exception(cpu);
         if (e->kind == CPU_EXC_SVC) {
             /* cpu.c has already moved the PC past the SVC. */
-            uint64_t a[6];
+            uint64_t a[6], nr = cpu_get_x(cpu, 8);
             for (int i = 0; i < 6; i++)
                 a[i] = cpu_get_x(cpu, i);
-            int64_t r = lu_syscall(p, cpu_get_x(cpu, 8), a);
+            p->sigreturned = false;
+            int64_t r = lu_syscall(p, nr, a);
             if (p->exited) {
                 *end = (LuEnd){.status = p->exit_status};
                 return;
             }
-            cpu_set_x(cpu, 0, (uint64_t)r);
             cpu_exception_return(cpu);
+            if (p->sigreturned)
+                continue; /* every register came from the frame */
+            if (r == -EINTR && run_restartable(nr) && lu_signal_restart_ok(p)) {
+                /* Run the SVC again after the handler, x0 unchanged. */
+                cpu_set_pc(cpu, cpu_get_pc(cpu) - 4);
+                continue;
+            }
+            cpu_set_x(cpu, 0, (uint64_t)r);
             continue;
         }
-        *end = (LuEnd){.pc = e->pc, .addr = e->vaddress};
-        end->signal = run_signal_for(e, &end->has_addr);
-        return;
+        int code;
+        uint64_t addr;
+        int sig = lu_signal_for_exception(p, e, &code, &addr);
+        p->sig.fault_sig = sig;
+        p->sig.fault_pc = e->pc;
+        p->sig.fault_addr = addr;
+        /* The handler sees the PC of the faulting instruction, as on Linux. */
+        cpu_exception_return(cpu);
+        cpu_set_pc(cpu, e->pc);
+        lu_signal_raise(p, sig, code, addr);
     }
 }
 

@@ -70,22 +70,21 @@ bool lu_stack_setup(GuestMem *m, const LuImage *img, const LuStackArgs *a, uint6
         {LU_AT_PHENT, img->phent},
         {LU_AT_PHNUM, img->phnum},
         {LU_AT_PAGESZ, GUEST_PAGE_SIZE},
-        {LU_AT_BASE, 0}, /* no interpreter */
+        {LU_AT_BASE, img->interp_base}, /* 0 without an interpreter */
         {LU_AT_FLAGS, 0},
         {LU_AT_ENTRY, img->entry},
         {LU_AT_UID, a->uid},
         {LU_AT_EUID, a->euid},
         {LU_AT_GID, a->gid},
         {LU_AT_EGID, a->egid},
-        /* HWCAP says nothing until the CPU model can say honestly which of
-         * FP/ASIMD/... it implements; libc then picks its generic paths. */
-        {LU_AT_HWCAP, 0},
-        {LU_AT_HWCAP2, 0},
+        {LU_AT_HWCAP, a->hwcap},
+        {LU_AT_HWCAP2, a->hwcap2},
         {LU_AT_CLKTCK, 100},
         {LU_AT_RANDOM, random_va},
         {LU_AT_SECURE, 0},
         {LU_AT_EXECFN, execfn_va},
         {LU_AT_PLATFORM, platform_va},
+        {LU_AT_MINSIGSTKSZ, LU_MINSIGSTKSZ},
         {LU_AT_NULL, 0},
     };
     size_t naux = sizeof(auxv) / sizeof(auxv[0]);

@@ -1,7 +1,18 @@
-/* Memory syscalls for armature-user: brk, mmap (anonymous), munmap, mprotect. */
+/* Memory syscalls for armature-user: brk, mmap (anonymous and file), munmap, mprotect, mremap, madvise.
+ *
+ * A file mapping is a copy: the file's bytes are read into fresh guest
+ * pages when it is mapped. That is exact for MAP_PRIVATE as long as the
+ * file does not change under it, and for MAP_SHARED read-only mappings;
+ * a writable MAP_SHARED mapping would not reach the file, so it is refused. */
+#define _GNU_SOURCE
 #include "linux_user.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define PAGE_MASK ((uint64_t)GUEST_PAGE_SIZE - 1)
 #define VA_SIZE (1ull << GUEST_VA_BITS)
@@ -58,8 +69,25 @@ int64_t lu_sys_mmap(LuProcess *p, const uint64_t a[6])
         return -EINVAL;
     if (type != L_MAP_SHARED && type != L_MAP_PRIVATE && type != (L_MAP_SHARED | L_MAP_PRIVATE))
         return -EINVAL;
-    if (!(flags & L_MAP_ANONYMOUS))
-        return -ENODEV; /* file mappings come with the file syscalls */
+    bool file = !(flags & L_MAP_ANONYMOUS);
+    int fd = (int)a[4];
+    if (file) {
+        int fl = fcntl(fd, F_GETFL);
+        struct stat st;
+        if (fl < 0)
+            return -EBADF;
+        if ((fl & O_ACCMODE) == O_WRONLY)
+            return -EACCES;
+        if (fstat(fd, &st) != 0)
+            return -errno;
+        if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode))
+            return -ENODEV;
+        if ((type & L_MAP_SHARED) && !(type & L_MAP_PRIVATE) && (prot & GUEST_PROT_WRITE)) {
+            if ((fl & O_ACCMODE) != O_RDWR)
+                return -EACCES;
+            return -ENOTSUP; /* not emulated: see the file comment */
+        }
+    }
     if (len > LU_MAX_MAPPING)
         return -ENOMEM;
     /* Without fork, a shared anonymous mapping behaves as a private one. */
@@ -88,6 +116,21 @@ int64_t lu_sys_mmap(LuProcess *p, const uint64_t a[6])
     }
     if (!guest_mem_map(p->mem, where, plen, (unsigned)(prot & L_PROT_RWX)))
         return -ENOMEM;
+    if (file) {
+        /* Bytes past the end of the file read as zero (the SIGBUS Linux
+         * gives for whole pages past the end is not emulated). */
+        static uint8_t buf[64 * 1024];
+        for (uint64_t done = 0; done < len;) {
+            size_t n = len - done < sizeof(buf) ? (size_t)(len - done) : sizeof(buf);
+            ssize_t r = pread(fd, buf, n, (off_t)(off + done));
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                break;
+            guest_mem_copy_in(p->mem, where + done, buf, (size_t)r);
+            done += (uint64_t)r;
+        }
+    }
     return (int64_t)where;
 }
 
@@ -109,5 +152,97 @@ int64_t lu_sys_mprotect(LuProcess *p, uint64_t addr, uint64_t len, uint64_t prot
         return -ENOMEM;
     if (!guest_mem_protect(p->mem, addr, len, (unsigned)(prot & L_PROT_RWX)))
         return -ENOMEM; /* part of the range is unmapped */
+    return 0;
+}
+
+#define L_MREMAP_MAYMOVE 1
+#define L_MREMAP_FIXED 2
+
+int64_t lu_sys_mremap(LuProcess *p, const uint64_t a[6])
+{
+    uint64_t old = a[0], olen = page_up(a[1]), nlen = page_up(a[2]), flags = a[3], naddr = a[4];
+    if (old & PAGE_MASK || nlen == 0 || flags & ~3ull ||
+        ((flags & L_MREMAP_FIXED) && !(flags & L_MREMAP_MAYMOVE)))
+        return -EINVAL;
+    if (nlen > LU_MAX_MAPPING || old >= VA_SIZE || olen > VA_SIZE - old)
+        return -ENOMEM;
+    if (olen == 0 || !guest_mem_is_mapped(p->mem, old, olen, 0))
+        return -EFAULT;
+    if (!(flags & L_MREMAP_FIXED) && nlen <= olen) {
+        if (nlen < olen)
+            guest_mem_unmap(p->mem, old + nlen, olen - nlen);
+        return (int64_t)old;
+    }
+    if (!(flags & L_MREMAP_FIXED) && old + nlen <= VA_SIZE &&
+        range_free(p->mem, old + olen, nlen - olen)) {
+        /* Grow in place with the protection of the last page. */
+        unsigned prot = 0;
+        for (unsigned b = 1; b <= 4; b <<= 1)
+            if (guest_mem_is_mapped(p->mem, old + olen - GUEST_PAGE_SIZE, 1, b))
+                prot |= b;
+        if (!guest_mem_map(p->mem, old + olen, nlen - olen, prot))
+            return -ENOMEM;
+        return (int64_t)old;
+    }
+    if (!(flags & L_MREMAP_MAYMOVE))
+        return -ENOMEM;
+    uint64_t where;
+    if (flags & L_MREMAP_FIXED) {
+        if (naddr & PAGE_MASK || naddr < LU_MIN_ADDR || naddr >= VA_SIZE || nlen > VA_SIZE - naddr)
+            return -EINVAL;
+        if (naddr < old + olen && old < naddr + nlen)
+            return -EINVAL;
+        where = naddr;
+    } else {
+        where = guest_mem_find_free(p->mem, p->mmap_base, nlen);
+        if (!where)
+            return -ENOMEM;
+    }
+    /* Copy page by page, keeping each page's protection. */
+    uint64_t keep = olen < nlen ? olen : nlen;
+    uint8_t *buf = malloc(GUEST_PAGE_SIZE);
+    if (!buf)
+        abort();
+    unsigned prot = GUEST_PROT_READ | GUEST_PROT_WRITE;
+    if (!guest_mem_map(p->mem, where, nlen, GUEST_PROT_READ | GUEST_PROT_WRITE)) {
+        free(buf);
+        return -ENOMEM;
+    }
+    for (uint64_t o = 0; o < keep; o += GUEST_PAGE_SIZE) {
+        prot = 0;
+        for (unsigned b = 1; b <= 4; b <<= 1)
+            if (guest_mem_is_mapped(p->mem, old + o, 1, b))
+                prot |= b;
+        guest_mem_copy_out(p->mem, buf, old + o, GUEST_PAGE_SIZE);
+        guest_mem_copy_in(p->mem, where + o, buf, GUEST_PAGE_SIZE);
+        guest_mem_protect(p->mem, where + o, GUEST_PAGE_SIZE, prot);
+    }
+    if (nlen > keep)
+        guest_mem_protect(p->mem, where + keep, nlen - keep, prot);
+    free(buf);
+    guest_mem_unmap(p->mem, old, olen);
+    return (int64_t)where;
+}
+
+#define L_MADV_DONTNEED 4
+#define L_MADV_FREE 8
+
+int64_t lu_sys_madvise(LuProcess *p, const uint64_t a[6])
+{
+    uint64_t addr = a[0], len = page_up(a[1]);
+    if (addr & PAGE_MASK)
+        return -EINVAL;
+    if (len == 0)
+        return 0;
+    if (addr >= VA_SIZE || len > VA_SIZE - addr || !guest_mem_is_mapped(p->mem, addr, len, 0))
+        return -ENOMEM;
+    if (a[2] == L_MADV_DONTNEED) {
+        /* Anonymous private pages read as zero afterwards (glibc's free()
+         * relies on it); file pages would reread the file, which is not emulated. */
+        static const uint8_t zero[GUEST_PAGE_SIZE];
+        for (uint64_t o = 0; o < len; o += GUEST_PAGE_SIZE)
+            guest_mem_copy_in(p->mem, addr + o, zero, GUEST_PAGE_SIZE);
+    }
+    /* Every other advice is a hint, and MADV_FREE may keep the contents. */
     return 0;
 }

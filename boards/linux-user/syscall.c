@@ -1,6 +1,7 @@
 /* Linux syscall dispatch for armature-user: arm64 numbers, -strace, process-info calls. */
 #define _GNU_SOURCE /* gettid(), utsname.domainname */
 #include "linux_user.h"
+#include "syscall_nr.h"
 
 #include <errno.h>
 #include <string.h>
@@ -10,38 +11,9 @@
 #include <time.h>
 #include <unistd.h>
 
-/* arm64 uses the asm-generic syscall numbers (include/uapi/asm-generic/unistd.h).
- * The host is Linux too, and x86-64 shares the asm-generic errno values, so
+/* arm64 uses the asm-generic syscall numbers (syscall_nr.h). The host is
+ * Linux too, and x86-64 shares the asm-generic errno and signal values, so
  * host errnos are returned to the guest as they are. */
-enum {
-    NR_ioctl = 29,
-    NR_read = 63,
-    NR_write = 64,
-    NR_writev = 66,
-    NR_newfstatat = 79,
-    NR_fstat = 80,
-    NR_exit = 93,
-    NR_exit_group = 94,
-    NR_set_tid_address = 96,
-    NR_set_robust_list = 99,
-    NR_clock_gettime = 113,
-    NR_uname = 160,
-    NR_getpid = 172,
-    NR_getppid = 173,
-    NR_getuid = 174,
-    NR_geteuid = 175,
-    NR_getgid = 176,
-    NR_getegid = 177,
-    NR_gettid = 178,
-    NR_brk = 214,
-    NR_munmap = 215,
-    NR_mmap = 222,
-    NR_mprotect = 226,
-    NR_prlimit64 = 261,
-    NR_getrandom = 278,
-    NR_rseq = 293,
-};
-
 /* How -strace prints each call. Argument kinds: d = signed int,
  * u = unsigned, x = hex, p = pointer, s = guest string. */
 typedef struct SysInfo {
@@ -52,18 +24,98 @@ typedef struct SysInfo {
 } SysInfo;
 
 static const SysInfo sys_table[] = {
+    {NR_getcwd, "getcwd", "pu", false},
+    {NR_dup, "dup", "d", false},
+    {NR_dup3, "dup3", "ddx", false},
+    {NR_fcntl, "fcntl", "ddx", false},
     {NR_ioctl, "ioctl", "dxx", false},
+    {NR_mkdirat, "mkdirat", "dso", false},
+    {NR_unlinkat, "unlinkat", "dsx", false},
+    {NR_symlinkat, "symlinkat", "sds", false},
+    {NR_linkat, "linkat", "dsdsx", false},
+    {NR_renameat, "renameat", "dsds", false},
+    {NR_truncate, "truncate", "sd", false},
+    {NR_statfs, "statfs", "sp", false},
+    {NR_fstatfs, "fstatfs", "dp", false},
+    {NR_futex, "futex", "pxdpp", false},
+    {NR_getxattr, "getxattr", "sspu", false},
+    {NR_lgetxattr, "lgetxattr", "sspu", false},
+    {NR_fgetxattr, "fgetxattr", "dspu", false},
+    {NR_listxattr, "listxattr", "spu", false},
+    {NR_llistxattr, "llistxattr", "spu", false},
+    {NR_flistxattr, "flistxattr", "dpu", false},
+    {NR_socket, "socket", "ddd", false},
+    {NR_connect, "connect", "dpd", false},
+    {NR_fadvise64, "fadvise64", "dddd", false},
+    {NR_copy_file_range, "copy_file_range", "dpdpux", false},
+    {NR_ftruncate, "ftruncate", "dd", false},
+    {NR_fallocate, "fallocate", "dxdd", false},
+    {NR_faccessat, "faccessat", "dso", false},
+    {NR_faccessat2, "faccessat2", "dsox", false},
+    {NR_chdir, "chdir", "s", false},
+    {NR_fchdir, "fchdir", "d", false},
+    {NR_fchmod, "fchmod", "do", false},
+    {NR_fchmodat, "fchmodat", "dso", false},
+    {NR_fchownat, "fchownat", "dsddx", false},
+    {NR_fchown, "fchown", "ddd", false},
+    {NR_openat, "openat", "dsxo", false},
+    {NR_close, "close", "d", false},
+    {NR_close_range, "close_range", "uux", false},
+    {NR_pipe2, "pipe2", "px", false},
+    {NR_getdents64, "getdents64", "dpu", false},
+    {NR_lseek, "lseek", "ddd", false},
     {NR_read, "read", "dpu", false},
     {NR_write, "write", "dpu", false},
+    {NR_readv, "readv", "dpd", false},
     {NR_writev, "writev", "dpd", false},
+    {NR_pread64, "pread64", "dpud", false},
+    {NR_pwrite64, "pwrite64", "dpud", false},
+    {NR_sendfile, "sendfile", "ddpu", false},
+    {NR_readlinkat, "readlinkat", "dspu", false},
     {NR_newfstatat, "newfstatat", "dspx", false},
     {NR_fstat, "fstat", "dp", false},
+    {NR_sync, "sync", "", false},
+    {NR_fsync, "fsync", "d", false},
+    {NR_fdatasync, "fdatasync", "d", false},
+    {NR_utimensat, "utimensat", "dspx", false},
     {NR_exit, "exit", "d", false},
     {NR_exit_group, "exit_group", "d", false},
+    {NR_waitid, "waitid", "ddpxp", false},
     {NR_set_tid_address, "set_tid_address", "p", false},
     {NR_set_robust_list, "set_robust_list", "pu", false},
+    {NR_nanosleep, "nanosleep", "pp", false},
     {NR_clock_gettime, "clock_gettime", "dp", false},
+    {NR_clock_getres, "clock_getres", "dp", false},
+    {NR_clock_nanosleep, "clock_nanosleep", "dxpp", false},
+    {NR_sched_getaffinity, "sched_getaffinity", "dup", false},
+    {NR_sched_yield, "sched_yield", "", false},
+    {NR_kill, "kill", "dd", false},
+    {NR_tkill, "tkill", "dd", false},
+    {NR_tgkill, "tgkill", "ddd", false},
+    {NR_sigaltstack, "sigaltstack", "pp", false},
+    {NR_rt_sigsuspend, "rt_sigsuspend", "pu", false},
+    {NR_rt_sigaction, "rt_sigaction", "dppu", false},
+    {NR_rt_sigprocmask, "rt_sigprocmask", "dppu", false},
+    {NR_rt_sigpending, "rt_sigpending", "pu", false},
+    {NR_rt_sigreturn, "rt_sigreturn", "", false},
+    {NR_getpriority, "getpriority", "dd", false},
+    {NR_setgid, "setgid", "d", false},
+    {NR_setuid, "setuid", "d", false},
+    {NR_getresuid, "getresuid", "ppp", false},
+    {NR_getresgid, "getresgid", "ppp", false},
+    {NR_times, "times", "p", false},
+    {NR_setpgid, "setpgid", "dd", false},
+    {NR_getpgid, "getpgid", "d", false},
+    {NR_getsid, "getsid", "d", false},
+    {NR_setsid, "setsid", "", false},
+    {NR_getgroups, "getgroups", "dp", false},
     {NR_uname, "uname", "p", false},
+    {NR_getrlimit, "getrlimit", "dp", false},
+    {NR_setrlimit, "setrlimit", "dp", false},
+    {NR_getrusage, "getrusage", "dp", false},
+    {NR_umask, "umask", "o", false},
+    {NR_prctl, "prctl", "dxxxx", false},
+    {NR_gettimeofday, "gettimeofday", "pp", false},
     {NR_getpid, "getpid", "", false},
     {NR_getppid, "getppid", "", false},
     {NR_getuid, "getuid", "", false},
@@ -71,12 +123,20 @@ static const SysInfo sys_table[] = {
     {NR_getgid, "getgid", "", false},
     {NR_getegid, "getegid", "", false},
     {NR_gettid, "gettid", "", false},
+    {NR_sysinfo, "sysinfo", "p", false},
     {NR_brk, "brk", "p", true},
     {NR_munmap, "munmap", "pu", false},
+    {NR_mremap, "mremap", "puuxp", true},
+    {NR_clone, "clone", "xppxp", false},
+    {NR_execve, "execve", "spp", false},
     {NR_mmap, "mmap", "puxxdx", true},
     {NR_mprotect, "mprotect", "pux", false},
+    {NR_madvise, "madvise", "pud", false},
+    {NR_wait4, "wait4", "dpxp", false},
     {NR_prlimit64, "prlimit64", "ddpp", false},
+    {NR_renameat2, "renameat2", "dsdsx", false},
     {NR_getrandom, "getrandom", "pux", false},
+    {NR_statx, "statx", "dsxxp", false},
     {NR_rseq, "rseq", "puxx", false},
 };
 
@@ -97,6 +157,7 @@ void lu_process_init(LuProcess *p, GuestMem *m, const LuImage *img)
         .mmap_base = LU_MMAP_BASE,
         .log = stderr,
     };
+    lu_signals_init(p);
 }
 
 /* splitmix64: a seeded, reproducible stream for -seed runs. */
@@ -177,29 +238,6 @@ static int64_t sys_getrandom(LuProcess *p, uint64_t addr, uint64_t len)
     return (int64_t)len;
 }
 
-static int64_t sys_prlimit64(LuProcess *p, const uint64_t a[6])
-{
-    int32_t pid = (int32_t)a[0];
-    if (pid != 0 && pid != getpid())
-        return -ESRCH;
-    /* Changing limits is not emulated yet: refusing is more honest than
-     * pretending the new limit holds. */
-    if (a[2])
-        return -EPERM;
-    if (!a[3])
-        return 0;
-    struct rlimit rl;
-    if (getrlimit((int)(uint32_t)a[1], &rl) != 0)
-        return -errno;
-    uint64_t out[2] = {rl.rlim_cur, rl.rlim_max};
-    if ((uint32_t)a[1] == RLIMIT_STACK)
-        out[0] = out[1] = LU_STACK_SIZE; /* the guest stack is ours, not the host's */
-    if (!guest_mem_is_mapped(p->mem, a[3], sizeof(out), GUEST_PROT_WRITE) ||
-        !guest_mem_copy_in(p->mem, a[3], out, sizeof(out)))
-        return -EFAULT;
-    return 0;
-}
-
 static void sys_report_unimp(LuProcess *p, uint64_t nr)
 {
     if (nr < LU_UNIMP_TRACKED && !p->unimp_every) {
@@ -216,6 +254,10 @@ static void sys_report_unimp(LuProcess *p, uint64_t nr)
  * the middle of a -strace line. */
 static int64_t sys_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], bool *unsupported)
 {
+    int64_t r;
+    if (lu_fs_dispatch(p, nr, a, &r) || lu_proc_dispatch(p, nr, a, &r) ||
+        lu_sig_dispatch(p, nr, a, &r))
+        return r;
     switch (nr) {
     case NR_read:
         return lu_sys_read(p, a);
@@ -223,16 +265,29 @@ static int64_t sys_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], bool
         return lu_sys_write(p, a);
     case NR_writev:
         return lu_sys_writev(p, a);
+    case NR_readv:
+        return lu_sys_readv(p, a, false);
+    case NR_pread64:
+        return lu_sys_pread64(p, a);
+    case NR_pwrite64:
+        return lu_sys_pwrite64(p, a);
+    case NR_sendfile:
+        return lu_sys_sendfile(p, a);
+    case NR_mremap:
+        return lu_sys_mremap(p, a);
+    case NR_madvise:
+        return lu_sys_madvise(p, a);
     case NR_fstat:
         return lu_sys_fstat(p, a);
     case NR_newfstatat:
         return lu_sys_newfstatat(p, a);
-    case NR_ioctl:
-        /* No terminal emulation yet: every fd looks like a non-tty. */
-        return -ENOTTY;
     case NR_exit:
     case NR_exit_group:
         /* One thread only, so exit ends the process as exit_group does. */
+        if (p->clear_child_tid) {
+            uint32_t zero = 0;
+            lu_copy_to(p, p->clear_child_tid, &zero, 4);
+        }
         p->exited = true;
         p->exit_status = (int)(a[0] & 0xff);
         return 0;
@@ -272,8 +327,6 @@ static int64_t sys_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], bool
         return lu_sys_munmap(p, a[0], a[1]);
     case NR_mprotect:
         return lu_sys_mprotect(p, a[0], a[1], a[2]);
-    case NR_prlimit64:
-        return sys_prlimit64(p, a);
     case NR_getrandom:
         return sys_getrandom(p, a[0], a[1]);
     }
@@ -322,6 +375,9 @@ static void sys_trace_call(LuProcess *p, uint64_t nr, const SysInfo *si, const u
                 break;
             case 'u':
                 fprintf(p->log, "%llu", v);
+                break;
+            case 'o':
+                fprintf(p->log, "0%llo", v);
                 break;
             case 's':
                 sys_print_string(p, v);

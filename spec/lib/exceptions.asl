@@ -9,6 +9,8 @@ ExceptionRecord ExceptionSyndrome(Exception exceptype)
     r.vaddress = Zeros(64);
     r.write = FALSE;
     r.target_el = EL0;     // no explicit target: the usual routing
+    r.ipavalid = FALSE;
+    r.ipaddress = Zeros(64);
     return r;
 
 // AArch64.CallSupervisor(): SVC #imm16.

@@ -206,6 +206,10 @@ AArch64.TakeException(bits(2) target_el, ExceptionRecord exception, bits(64) pre
         esr<25> = '1';
         esr<24:0> = exception.syndrome;
         SetSyndromeRegisters(target_el, esr, AArch64.FARValid(exception.exceptype), exception.vaddress);
+        // A stage 2 abort also gives EL2 the faulting IPA: HPFAR_EL2.FIPA
+        // (bits 43:4) = IPA<51:12>.
+        if target_el == EL2 && exception.ipavalid then
+            HPFAR_EL2 = ZeroExtend(exception.ipaddress<51:12> : '0000', 64);
     PSTATE.EL = target_el;
     PSTATE.nRW = '0';
     PSTATE.SP = '1';
@@ -397,8 +401,7 @@ AArch64.ExceptionReturn(bits(64) new_pc, bits(64) spsr)
         SetPSTATEFromPSR(spsr);
     ClearExclusiveLocal(ProcessorID());
     SendEventLocal();
-    // Bits 63:56 of the address are kept as they are: without the MMU there
-    // is no TBI to apply (the MMU task adds it).
+    // BranchTo() applies the top-byte-ignore of the new EL (AArch64.BranchAddr()).
     BranchTo(new_pc, BranchType_ERET, FALSE);
 
 // ------------------------------------------------------------ interrupts

@@ -45,5 +45,5 @@ bits(64) PC[]
 // BranchTo(): write the PC; the instruction then does not advance it.
 BranchTo(bits(N) target, BranchType branch_type, boolean branch_conditional)
     assert N == 64;
-    _PC = target;
+    _PC = AArch64.BranchAddr(target, PSTATE.EL);
     BranchTaken = TRUE;

@@ -16,7 +16,8 @@ enumeration BranchType {
 
 enumeration AccType {
     AccType_NORMAL, AccType_STREAM, AccType_VEC, AccType_ATOMIC,
-    AccType_ORDERED, AccType_LIMITEDORDERED, AccType_UNPRIV, AccType_IFETCH
+    AccType_ORDERED, AccType_LIMITEDORDERED, AccType_UNPRIV, AccType_IFETCH,
+    AccType_AT              // address translation instructions (AT S1E1R, ...)
 };
 
 enumeration MemOp { MemOp_LOAD, MemOp_STORE, MemOp_PREFETCH };
@@ -72,5 +73,7 @@ type ExceptionRecord is (
     bits(25) syndrome,
     bits(64) vaddress,
     boolean write,
-    bits(2) target_el      // EL0: route as AArch64.TakePendingException() says
+    bits(2) target_el,     // EL0: route as AArch64.TakePendingException() says
+    boolean ipavalid,      // a stage 2 fault: ipaddress goes to HPFAR_EL2
+    bits(64) ipaddress
 )

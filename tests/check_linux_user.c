@@ -1,0 +1,372 @@
+/* Tests of armature-user's syscall layer and signal frames (boards/linux-user):
+ * struct layouts, EFAULT paths, host fd passthrough, file mmap, open flag
+ * translation, HWCAP, and signal delivery and return on the arm64 rt_sigframe. */
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "linux-user/linux_user.h"
+
+#define PG 4096ull
+#define BUF 0x400000ull /* a read-write guest page */
+#define RO 0x410000ull  /* a read-only guest page */
+
+enum {
+    SYS_openat = 56, SYS_close = 57, SYS_lseek = 62, SYS_read = 63, SYS_write = 64,
+    SYS_readv = 65, SYS_pread64 = 67, SYS_readlinkat = 78, SYS_newfstatat = 79, SYS_fstat = 80,
+    SYS_getcwd = 17, SYS_fcntl = 25, SYS_getdents64 = 61, SYS_statx = 291, SYS_pipe2 = 59,
+    SYS_rt_sigaction = 134, SYS_rt_sigprocmask = 135, SYS_rt_sigreturn = 139,
+    SYS_sigaltstack = 132, SYS_mmap = 222, SYS_mremap = 216, SYS_sysinfo = 179,
+    SYS_getrusage = 165, SYS_clock_getres = 114, SYS_gettimeofday = 169,
+};
+
+static GuestMem *m;
+static LuProcess proc;
+static char tmpdir[64], path[128];
+
+static int64_t sys(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+                   uint64_t a5)
+{
+    const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
+    return lu_syscall(&proc, nr, a);
+}
+
+static void setup(void)
+{
+    LuImage img = {.brk = 0x500000};
+    m = guest_mem_new();
+    ck_assert(guest_mem_map(m, BUF, 4 * PG, GUEST_PROT_READ | GUEST_PROT_WRITE));
+    ck_assert(guest_mem_map(m, RO, PG, GUEST_PROT_READ));
+    lu_process_init(&proc, m, &img);
+    proc.log = fopen("/dev/null", "w");
+    strcpy(tmpdir, "/tmp/check_lu_XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    snprintf(path, sizeof(path), "%s/f.txt", tmpdir);
+}
+
+static void teardown(void)
+{
+    unlink(path);
+    rmdir(tmpdir);
+    fclose(proc.log);
+    guest_mem_free(m);
+}
+
+static void put_str(uint64_t addr, const char *s)
+{
+    ck_assert(guest_mem_copy_in(m, addr, s, strlen(s) + 1));
+}
+
+START_TEST(fd_passthrough)
+{
+    put_str(BUF, path);
+    int64_t fd = sys(SYS_openat, (uint64_t)AT_FDCWD, BUF, 0102 /* O_RDWR|O_CREAT */, 0600, 0, 0);
+    ck_assert_int_ge(fd, 0);
+    put_str(BUF + 512, "0123456789");
+    ck_assert_int_eq(sys(SYS_write, (uint64_t)fd, BUF + 512, 10, 0, 0, 0), 10);
+    /* the guest fd is the host fd */
+    char host[16] = {0};
+    ck_assert_int_eq(pread((int)fd, host, 10, 0), 10);
+    ck_assert_str_eq(host, "0123456789");
+    ck_assert_int_eq(sys(SYS_lseek, (uint64_t)fd, 3, SEEK_SET, 0, 0, 0), 3);
+    ck_assert_int_eq(sys(SYS_read, (uint64_t)fd, BUF + 1024, 4, 0, 0, 0), 4);
+    ck_assert(guest_mem_copy_out(m, host, BUF + 1024, 4));
+    ck_assert_mem_eq(host, "3456", 4);
+    /* readv scatters one read over two vectors */
+    uint64_t iov[2][2] = {{BUF + 2048, 2}, {BUF + 2056, 2}};
+    ck_assert(guest_mem_copy_in(m, BUF + 1536, iov, sizeof(iov)));
+    ck_assert_int_eq(sys(SYS_lseek, (uint64_t)fd, 0, SEEK_SET, 0, 0, 0), 0);
+    ck_assert_int_eq(sys(SYS_readv, (uint64_t)fd, BUF + 1536, 2, 0, 0, 0), 4);
+    ck_assert(guest_mem_copy_out(m, host, BUF + 2056, 2));
+    ck_assert_mem_eq(host, "23", 2);
+    /* struct stat of arm64: st_mode at 16, st_size at 48, st_blksize at 56 */
+    uint8_t st[128];
+    ck_assert_int_eq(sys(SYS_fstat, (uint64_t)fd, BUF + PG, 0, 0, 0, 0), 0);
+    ck_assert(guest_mem_copy_out(m, st, BUF + PG, sizeof(st)));
+    uint32_t mode;
+    int64_t size;
+    memcpy(&mode, st + 16, 4);
+    memcpy(&size, st + 48, 8);
+    ck_assert_uint_eq(mode & S_IFMT, S_IFREG);
+    ck_assert_int_eq(size, 10);
+    ck_assert_int_eq(sys(SYS_newfstatat, (uint64_t)AT_FDCWD, BUF, BUF + PG, 0, 0, 0), 0);
+    /* statx: stx_size at 40 */
+    ck_assert_int_eq(sys(SYS_statx, (uint64_t)AT_FDCWD, BUF, 0, 0x7ff, BUF + 2 * PG, 0), 0);
+    ck_assert(guest_mem_copy_out(m, &size, BUF + 2 * PG + 40, 8));
+    ck_assert_int_eq(size, 10);
+    /* F_GETFL reports arm64's O_LARGEFILE (0400000), not the host's */
+    int64_t fl = sys(SYS_fcntl, (uint64_t)fd, F_GETFL, 0, 0, 0, 0);
+    ck_assert_int_eq(fl & 03, 2);
+    ck_assert_int_eq(fl & 0100000, 0);
+    ck_assert_int_eq(sys(SYS_close, (uint64_t)fd, 0, 0, 0, 0, 0), 0);
+    ck_assert_int_eq(fcntl((int)fd, F_GETFD), -1);
+}
+END_TEST
+
+START_TEST(efault_paths)
+{
+    put_str(BUF, path);
+    int fd = open(path, O_RDWR | O_CREAT, 0600);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "abc", 3), 3);
+    /* unmapped, read-only and wrapping pointers: EFAULT, never a host crash */
+    ck_assert_int_eq(sys(SYS_openat, (uint64_t)AT_FDCWD, 0x10, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_openat, (uint64_t)AT_FDCWD, ~0ull - 2, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_pread64, (uint64_t)fd, RO, 3, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_pread64, (uint64_t)fd, BUF + 4 * PG - 1, 3, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_fstat, (uint64_t)fd, RO, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_getcwd, 0x10, 100, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_getcwd, BUF, 1, 0, 0, 0, 0), -ERANGE);
+    ck_assert_int_eq(sys(SYS_pipe2, RO, 0, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_getdents64, (uint64_t)fd, 0x10, 100, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_sysinfo, RO, 0, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_getrusage, 0, 0x10, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_gettimeofday, RO, 0, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_clock_getres, 1, RO, 0, 0, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(SYS_rt_sigaction, 10, 0x10, 0, 8, 0, 0), -EFAULT);
+    /* a path running into an unmapped page */
+    uint8_t fill[PG];
+    memset(fill, 'a', sizeof(fill));
+    ck_assert(guest_mem_copy_in(m, BUF + 3 * PG, fill, PG));
+    ck_assert_int_eq(sys(SYS_openat, (uint64_t)AT_FDCWD, BUF + 3 * PG + 100, 0, 0, 0, 0), -EFAULT);
+    /* a path longer than PATH_MAX */
+    ck_assert(guest_mem_copy_in(m, BUF, fill, PG));
+    ck_assert(guest_mem_copy_in(m, BUF + PG, fill, PG));
+    ck_assert_int_eq(sys(SYS_openat, (uint64_t)AT_FDCWD, BUF, 0, 0, 0, 0), -ENAMETOOLONG);
+    close(fd);
+}
+END_TEST
+
+START_TEST(file_mmap)
+{
+    int fd = open(path, O_RDWR | O_CREAT, 0600);
+    ck_assert_int_ge(fd, 0);
+    char data[6000];
+    for (size_t i = 0; i < sizeof(data); i++)
+        data[i] = (char)('a' + i % 26);
+    ck_assert_int_eq(write(fd, data, sizeof(data)), (ssize_t)sizeof(data));
+    /* MAP_PRIVATE at offset 4096: a copy of the file, zero past its end */
+    int64_t a = sys(SYS_mmap, 0, 2 * PG, 3, 0x02, (uint64_t)fd, PG);
+    ck_assert_int_gt(a, 0);
+    char back[16];
+    ck_assert(guest_mem_copy_out(m, back, (uint64_t)a, 4));
+    ck_assert_mem_eq(back, data + 4096, 4);
+    ck_assert(guest_mem_copy_out(m, back, (uint64_t)a + 6000 - 4096, 4));
+    ck_assert_mem_eq(back, "\0\0\0\0", 4);
+    /* private writes stay private */
+    ck_assert(guest_mem_copy_in(m, (uint64_t)a, "ZZ", 2));
+    ck_assert_int_eq(pread(fd, back, 2, 4096), 2);
+    ck_assert_mem_eq(back, data + 4096, 2);
+    /* MAP_SHARED read-only is fine, writable shared is refused */
+    ck_assert_int_gt(sys(SYS_mmap, 0, PG, 1, 0x01, (uint64_t)fd, 0), 0);
+    ck_assert_int_eq(sys(SYS_mmap, 0, PG, 3, 0x01, (uint64_t)fd, 0), -ENOTSUP);
+    ck_assert_int_eq(sys(SYS_mmap, 0, PG, 1, 0x02, 999, 0), -EBADF);
+    /* mremap moves the contents */
+    int64_t b = sys(SYS_mremap, (uint64_t)a, 2 * PG, 64 * PG, 1, 0, 0);
+    ck_assert_int_gt(b, 0);
+    ck_assert(guest_mem_copy_out(m, back, (uint64_t)b, 2));
+    ck_assert_mem_eq(back, "ZZ", 2);
+    close(fd);
+}
+END_TEST
+
+START_TEST(open_flags)
+{
+    /* arm64 O_DIRECTORY (040000) and O_NOFOLLOW (0100000) differ from x86-64 */
+    ck_assert_int_eq(lu_open_flags_to_host(040000), O_DIRECTORY);
+    ck_assert_int_eq(lu_open_flags_to_host(0100000), O_NOFOLLOW);
+    ck_assert_int_eq(lu_open_flags_to_host(02000000 | 0100 | 2), O_CLOEXEC | O_CREAT | O_RDWR);
+    ck_assert_uint_eq(lu_open_flags_to_guest(O_DIRECTORY | O_RDONLY), 040000);
+    put_str(BUF, path);
+    int fd = open(path, O_RDWR | O_CREAT, 0600);
+    close(fd);
+    ck_assert_int_eq(sys(SYS_openat, (uint64_t)AT_FDCWD, BUF, 040000, 0, 0, 0), -ENOTDIR);
+}
+END_TEST
+
+START_TEST(hwcaps)
+{
+    Cpu *cpu = cpu_new("max");
+    uint64_t h1, h2;
+    lu_hwcaps(cpu, &h1, &h2);
+    ck_assert_uint_eq(h1 & 3, 3);           /* FP, ASIMD */
+    ck_assert_uint_eq(h1 & (1u << 11), 0);  /* no CPUID: ID register reads are not emulated */
+    ck_assert_uint_ne(h1 & (1u << 8), 0);   /* ATOMICS (FEAT_LSE) */
+    cpu_free(cpu);
+}
+END_TEST
+
+START_TEST(frame_layout)
+{
+    /* arch/arm64/include/uapi/asm/{sigcontext,ucontext}.h offsets */
+    LuFrameLayout l;
+    lu_signal_frame_layout(&l);
+    ck_assert_uint_eq(l.info, 0);
+    ck_assert_uint_eq(l.uc, 128);
+    ck_assert_uint_eq(l.mcontext, 128 + 176);
+    ck_assert_uint_eq(l.fpsimd, 128 + 176 + 288);
+    ck_assert_uint_eq(l.end_marker, l.fpsimd + 528);
+    ck_assert_uint_eq(l.size, 4688);
+}
+END_TEST
+
+START_TEST(deliver_and_return)
+{
+    const uint64_t stack = 0x600000, handler = 0x700000, restorer = 0x700100;
+    ck_assert(guest_mem_map(m, stack - 16 * PG, 16 * PG, GUEST_PROT_READ | GUEST_PROT_WRITE));
+    Cpu *cpu = cpu_new("max");
+    cpu_reset(cpu);
+    cpu_set_mem(cpu, m);
+    proc.cpu = cpu;
+    for (int i = 0; i < 31; i++)
+        cpu_set_x(cpu, i, 0x1000 + (uint64_t)i);
+    cpu_set_v(cpu, 5, 0x1111, 0x2222);
+    cpu_set_nzcv(cpu, 0x60000000);
+    cpu_set_sp(cpu, stack);
+    cpu_set_pc(cpu, 0x412340);
+    /* SA_SIGINFO|SA_RESTORER, mask = SIGUSR2 */
+    uint64_t act[4] = {handler, 0x04000004, restorer, 1ull << 11};
+    ck_assert(guest_mem_copy_in(m, BUF, act, sizeof(act)));
+    ck_assert_int_eq(sys(SYS_rt_sigaction, SIGSEGV, BUF, 0, 8, 0, 0), 0);
+    proc.sig.fault_sig = SIGSEGV;
+    proc.sig.fault_addr = 0xdead0;
+    proc.sig.fault_has_addr = true;
+    lu_signal_raise(&proc, SIGSEGV, 1, 0xdead0);
+    ck_assert_int_eq(lu_signal_deliver(&proc, cpu), 0);
+
+    uint64_t frame = cpu_get_sp(cpu), v;
+    ck_assert_uint_eq(frame % 16, 0);
+    ck_assert_uint_eq(frame, stack - 16 - 4688);
+    ck_assert_uint_eq(cpu_get_pc(cpu), handler);
+    ck_assert_uint_eq(cpu_get_x(cpu, 0), SIGSEGV);
+    ck_assert_uint_eq(cpu_get_x(cpu, 1), frame);
+    ck_assert_uint_eq(cpu_get_x(cpu, 2), frame + 128);
+    ck_assert_uint_eq(cpu_get_x(cpu, 30), restorer);
+    ck_assert_uint_eq(cpu_get_x(cpu, 29), stack - 16);
+    /* siginfo: si_signo, si_code, si_addr */
+    int32_t si[3];
+    ck_assert(guest_mem_copy_out(m, si, frame, sizeof(si)));
+    ck_assert_int_eq(si[0], SIGSEGV);
+    ck_assert_int_eq(si[2], 1);
+    ck_assert(guest_mem_copy_out(m, &v, frame + 16, 8));
+    ck_assert_uint_eq(v, 0xdead0);
+    /* sigcontext: fault_address, regs, sp, pc, pstate */
+    uint64_t mc = frame + 128 + 176;
+    ck_assert(guest_mem_copy_out(m, &v, mc, 8));
+    ck_assert_uint_eq(v, 0xdead0);
+    ck_assert(guest_mem_copy_out(m, &v, mc + 8 + 8 * 7, 8));
+    ck_assert_uint_eq(v, 0x1007);
+    ck_assert(guest_mem_copy_out(m, &v, mc + 256, 8));
+    ck_assert_uint_eq(v, stack);
+    ck_assert(guest_mem_copy_out(m, &v, mc + 264, 8));
+    ck_assert_uint_eq(v, 0x412340);
+    ck_assert(guest_mem_copy_out(m, &v, mc + 272, 8));
+    ck_assert_uint_eq(v & 0xf0000000, 0x60000000);
+    /* fpsimd_context: magic, size, then V5 */
+    uint32_t hdr[2];
+    ck_assert(guest_mem_copy_out(m, hdr, mc + 288, 8));
+    ck_assert_uint_eq(hdr[0], 0x46508001);
+    ck_assert_uint_eq(hdr[1], 528);
+    ck_assert(guest_mem_copy_out(m, &v, mc + 288 + 16 + 5 * 16 + 8, 8));
+    ck_assert_uint_eq(v, 0x2222);
+    /* esr_context follows for a data abort (none here: no ESR), then the end marker */
+    ck_assert(guest_mem_copy_out(m, hdr, mc + 288 + 528, 8));
+    ck_assert_uint_eq(hdr[0], 0);
+    /* uc_sigmask is the old mask; now SIGSEGV and the action's mask are blocked */
+    ck_assert_uint_eq(proc.sig.blocked, (1ull << 10) | (1ull << 11));
+
+    /* the handler changes the saved pc and x3, clobbers live state, returns */
+    v = 0x412344;
+    ck_assert(guest_mem_copy_in(m, mc + 264, &v, 8));
+    v = 77;
+    ck_assert(guest_mem_copy_in(m, mc + 8 + 8 * 3, &v, 8));
+    cpu_set_x(cpu, 7, 0);
+    cpu_set_v(cpu, 5, 0, 0);
+    cpu_set_nzcv(cpu, 0);
+    sys(SYS_rt_sigreturn, 0, 0, 0, 0, 0, 0);
+    ck_assert(proc.sigreturned);
+    ck_assert_uint_eq(cpu_get_pc(cpu), 0x412344);
+    ck_assert_uint_eq(cpu_get_sp(cpu), stack);
+    ck_assert_uint_eq(cpu_get_x(cpu, 3), 77);
+    ck_assert_uint_eq(cpu_get_x(cpu, 7), 0x1007);
+    ck_assert_uint_eq(cpu_get_nzcv(cpu), 0x60000000);
+    uint64_t lo, hi;
+    cpu_get_v(cpu, 5, &lo, &hi);
+    ck_assert_uint_eq(lo, 0x1111);
+    ck_assert_uint_eq(hi, 0x2222);
+    ck_assert_uint_eq(proc.sig.blocked, 0);
+    cpu_free(cpu);
+}
+END_TEST
+
+START_TEST(altstack_and_default)
+{
+    const uint64_t alt = 0x800000;
+    ck_assert(guest_mem_map(m, alt, 4 * PG, GUEST_PROT_READ | GUEST_PROT_WRITE));
+    Cpu *cpu = cpu_new("max");
+    cpu_reset(cpu);
+    cpu_set_mem(cpu, m);
+    proc.cpu = cpu;
+    cpu_set_sp(cpu, 0x10); /* an unusable stack: only the alternate one works */
+    uint64_t ss[3] = {alt, 0, 1000};
+    ck_assert(guest_mem_copy_in(m, BUF, ss, sizeof(ss)));
+    ck_assert_int_eq(sys(SYS_sigaltstack, BUF, 0, 0, 0, 0, 0), -ENOMEM);
+    ss[2] = 4 * PG;
+    ck_assert(guest_mem_copy_in(m, BUF, ss, sizeof(ss)));
+    ck_assert_int_eq(sys(SYS_sigaltstack, BUF, 0, 0, 0, 0, 0), 0);
+    /* SA_ONSTACK|SA_RESTORER|SA_RESETHAND */
+    uint64_t act[4] = {0x700000, 0x8c000000, 0x700100, 0};
+    ck_assert(guest_mem_copy_in(m, BUF, act, sizeof(act)));
+    ck_assert_int_eq(sys(SYS_rt_sigaction, SIGILL, BUF, 0, 8, 0, 0), 0);
+    lu_signal_raise(&proc, SIGILL, 1, 0);
+    ck_assert_int_eq(lu_signal_deliver(&proc, cpu), 0);
+    ck_assert_uint_eq(cpu_get_sp(cpu), alt + 4 * PG - 16 - 4688);
+    /* SA_RESETHAND: the next SIGILL takes the default action (death) */
+    ck_assert_uint_eq(proc.sig.act[SIGILL].handler, 0);
+    proc.sig.blocked = 0;
+    lu_signal_raise(&proc, SIGILL, 1, 0);
+    ck_assert_int_eq(lu_signal_deliver(&proc, cpu), SIGILL);
+    /* no stack at all for the frame: SIGSEGV */
+    ck_assert_int_eq(sys(SYS_rt_sigaction, SIGTRAP, BUF, 0, 8, 0, 0), 0);
+    uint64_t off[3] = {0, 2 /* SS_DISABLE */, 0};
+    ck_assert(guest_mem_copy_in(m, BUF + 64, off, sizeof(off)));
+    cpu_set_sp(cpu, 0x10);
+    ck_assert_int_eq(sys(SYS_sigaltstack, BUF + 64, 0, 0, 0, 0, 0), 0);
+    lu_signal_raise(&proc, SIGTRAP, 1, 0);
+    ck_assert_int_eq(lu_signal_deliver(&proc, cpu), SIGSEGV);
+    cpu_free(cpu);
+}
+END_TEST
+
+static Suite *lu_suite(void)
+{
+    Suite *s = suite_create("linux-user syscalls and signals");
+    TCase *tc = tcase_create("syscalls");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, fd_passthrough);
+    tcase_add_test(tc, efault_paths);
+    tcase_add_test(tc, file_mmap);
+    tcase_add_test(tc, open_flags);
+    tcase_add_test(tc, hwcaps);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("signals");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, frame_layout);
+    tcase_add_test(tc, deliver_and_return);
+    tcase_add_test(tc, altstack_and_default);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(lu_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
