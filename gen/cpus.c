@@ -187,7 +187,7 @@ void cpus_emit(const Spec *spec, FILE *out)
     fprintf(out, "const char *const feature_names[] = {\n");
     for (int i = 0; i < spec->nfeatures; i++)
         fprintf(out, "    \"%s\",\n", spec->features[i].name);
-    fprintf(out, "};\n\n");
+    fprintf(out, "};\n\nconst int feature_count = %d;\n\n", spec->nfeatures);
     for (int i = 0; i < nmodels; i++) {
         Model *m = &models[i];
         if (m->all) {

@@ -849,8 +849,11 @@ static void signature(Em *m, const Decl *d, bool proto)
             params = xasprintf("%s, %s *_ret%d", params, cty(&rt->elems[i]), i);
     else if (status && rt->kind != TY_VOID)
         params = xasprintf("%s, %s *_ret", params, cty(rt));
-    fprintf(m->out, "%s%s %s(%s)%s\n", d->primitive ? "" : "static inline ", ret, name, params,
-            proto ? ";" : "");
+    /* Register accessors and small helpers are inlined where they are
+     * used, so constant widths and register numbers fold away. */
+    bool small = d->body && (d->kind == D_GETTER || d->kind == D_SETTER || d->body->nstmts <= 4);
+    fprintf(m->out, "%s%s%s %s(%s)%s\n", d->primitive ? "" : "static inline ",
+            small ? "__attribute__((always_inline)) " : "", ret, name, params, proto ? ";" : "");
 }
 
 /* The narrow version of a function checks that its run-time widths fit
@@ -866,10 +869,16 @@ static void narrow_asserts(Em *m, const Decl *d)
             tys[n++] = &d->params[i].ty;
     if (d->kind == D_SETTER && d->value.ty.kind == TY_BITS)
         tys[n++] = &d->value.ty;
-    for (int i = 0; i < n; i++)
-        if (tys[i]->width.value < 0)
+    for (int i = 0; i < n; i++) {
+        if (tys[i]->width.value >= 0)
+            continue;
+        bool seen = false; /* one check per distinct width expression */
+        for (int j = 0; j < i && !seen; j++)
+            seen = tys[j]->width.value < 0 && tys[j]->width.expr == tys[i]->width.expr;
+        if (!seen)
             line(m, "asl_assert((%s) <= 64, \"%s: narrow version of %s\");", expr(m, tys[i]->width.expr),
                  where_of(d->loc), d->name);
+    }
 }
 
 void emit_lib(const Sema *s, FILE *out)

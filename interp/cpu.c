@@ -40,12 +40,15 @@ static void coverage_dump(void)
     close(fd);
 }
 
+static void decode_memo_init(void);
+
 static void coverage_init(void)
 {
     static bool done;
     if (done)
         return;
     done = true;
+    decode_memo_init();
     if (getenv("ARMATURE_COVERAGE")) {
         coverage = calloc((size_t)a64_n_encodings, sizeof *coverage);
         if (coverage)
@@ -61,11 +64,18 @@ Cpu *cpu_new(const char *model)
         return NULL;
     Cpu *cpu = calloc(1, sizeof *cpu);
     uint8_t *enabled = calloc((size_t)a64_n_encodings, 1);
-    if (!cpu || !enabled) {
+    bool *feat = calloc((size_t)feature_count, sizeof *feat);
+    if (!cpu || !enabled || !feat) {
         free(cpu);
         free(enabled);
+        free(feat);
         return NULL;
     }
+    /* IsFeatureImplemented() asks per instruction: answer from an array */
+    for (int f = 0; f < feature_count; f++)
+        feat[f] = cpu_model_has(m, feature_names[f]);
+    cpu->feat = feat;
+    cpu->fetch_page = ~(uint64_t)0;
     /* An encoding whose feature the model lacks is UNDEFINED. */
     for (int i = 0; i < a64_n_encodings; i++) {
         const char *f = a64_encodings[i].feature;
@@ -89,6 +99,7 @@ void cpu_free(Cpu *cpu)
     if (cpu) {
         monitor_detach(cpu);
         free(cpu->enc_enabled);
+        free(cpu->feat);
     }
     free(cpu);
 }
@@ -374,6 +385,22 @@ static inline AslStatus fetch(Cpu *cpu, uint64_t pc, uint32_t *insn)
     uint64_t pa = pc;
     if (cpu->system_mode)
         ASL_TRY(translate(cpu, pc, AccType_IFETCH, false, true, &pa));
+    /* The page of the last fetch, while the guest memory map is unchanged:
+     * the word is read from the page each time, so code writes are seen. */
+    uint64_t page = pa & ~(uint64_t)(GUEST_PAGE_SIZE - 1);
+    uint64_t gen = guest_mem_generation(cpu->mem);
+    if (__builtin_expect(page == cpu->fetch_page && gen == cpu->fetch_gen, 1)) {
+        uint32_t w;
+        memcpy(&w, cpu->fetch_host + (pa & (GUEST_PAGE_SIZE - 1)), 4);
+        *insn = w;
+        return ASL_OK;
+    }
+    const uint8_t *host = guest_mem_exec_page(cpu->mem, pa);
+    if (host) {
+        cpu->fetch_page = page;
+        cpu->fetch_gen = gen;
+        cpu->fetch_host = host;
+    }
     if (__builtin_expect(!guest_mem_fetch(cpu->mem, pa, insn), 0)) {
         memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
         cpu->a._Exception.exceptype = Exception_InstructionAbort;
@@ -385,6 +412,32 @@ static inline AslStatus fetch(Cpu *cpu, uint64_t pc, uint32_t *insn)
 }
 
 static bool feature_present(const Cpu *cpu, int idx) { return cpu->enc_enabled[idx]; }
+
+/* Decoding is a pure function of the word: a direct-mapped memo of recent
+ * words and their encoding index saves the decode tree for hot code. */
+typedef struct DecodeMemo {
+    uint32_t insn;
+    int32_t idx;    /* -2: empty slot */
+} DecodeMemo;
+
+enum { MEMO_BITS = 16 };
+static DecodeMemo decode_memo[1u << MEMO_BITS];
+
+static void decode_memo_init(void)
+{
+    for (size_t i = 0; i < sizeof decode_memo / sizeof decode_memo[0]; i++)
+        decode_memo[i] = (DecodeMemo){ 0, -2 };
+}
+
+static inline int decode(uint32_t insn)
+{
+    DecodeMemo *m = &decode_memo[(insn * 0x9e3779b1u) >> (32 - MEMO_BITS)];
+    if (__builtin_expect(m->insn == insn && m->idx != -2, 1))
+        return m->idx;
+    int idx = a64_decode_index(insn);
+    *m = (DecodeMemo){ insn, idx };
+    return idx;
+}
 
 /* Turn how an instruction ended into what the board sees. */
 static void record_exception(Cpu *cpu, AslStatus st, uint64_t pc)
@@ -480,7 +533,7 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             cpu->icount++;
             continue;
         } else {
-            int idx = a64_decode_index(insn);
+            int idx = decode(insn);
             if (idx < 0 || !feature_present(cpu, idx)) {
                 st = ASL_UNDEFINED;
             } else {

@@ -18,6 +18,10 @@ struct Cpu {
     CpuException exc;       /* the last exception handed to the board */
     const CpuModel *model;
     uint8_t *enc_enabled;   /* per encoding: the model has its feature */
+    bool *feat;             /* per Feature: the model has it */
+    uint64_t fetch_page;    /* instruction fetch cache: physical page, */
+    uint64_t fetch_gen;     /* the guest memory generation it was read at, */
+    const uint8_t *fetch_host; /* and its host bytes */
     bool disassembling;     /* decode runs for the disassembler, not to execute */
     bool semihosting;       /* HLT #0xF000 is a semihosting call */
     bool system_mode;       /* EL0-EL3 run here; else user mode (EL0 only) */

@@ -24,7 +24,7 @@ bool cpu_model_has(const CpuModel *m, const char *feature)
 bool prim_IsFeatureImplemented(Cpu *cpu, Feature f)
 {
     /* the disassembler decodes every feature, as objdump does */
-    if (cpu->disassembling || !cpu->model)
+    if (cpu->disassembling || !cpu->feat)
         return true;
-    return cpu_model_has(cpu->model, feature_names[f]);
+    return cpu->feat[f];
 }

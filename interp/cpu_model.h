@@ -21,6 +21,7 @@ typedef struct CpuModel {
 
 extern const CpuModel cpu_models[];
 extern const char *const feature_names[]; /* in the order of the Feature enumeration */
+extern const int feature_count;
 extern const int cpu_n_models;
 
 const CpuModel *cpu_model_find(const char *name);

@@ -41,6 +41,7 @@ typedef struct GmNode {
 
 struct GuestMem {
     GmNode root;
+    uint64_t gen;   /* bumped whenever a page's host memory or protection changes */
 };
 
 /* Anonymous mappings share this until first written: a guest asking for a
@@ -96,8 +97,13 @@ static void gm_page_release(GuestPage *e)
 }
 
 /* Give a zero-page entry its own writable host page. */
+/* Materialising a page changes its host memory but has no GuestMem at hand:
+ * a global count, added into every guest_mem_generation(). */
+static uint64_t gm_gen_bump;
+
 static void gm_materialize(GuestPage *e)
 {
+    gm_gen_bump++;
     uint8_t *p = aligned_alloc(GUEST_PAGE_SIZE, GUEST_PAGE_SIZE);
     if (!p)
         abort();
@@ -190,6 +196,7 @@ bool guest_mem_map(GuestMem *m, uint64_t addr, uint64_t len, unsigned prot)
     uint64_t end;
     if (!gm_range_ok(addr, len, &end))
         return false;
+    m->gen++;
     for (uint64_t a = addr; a < end; a += GUEST_PAGE_SIZE) {
         GuestPage *e = gm_entry_create(m, a);
         gm_page_release(e);
@@ -204,6 +211,7 @@ bool guest_mem_unmap(GuestMem *m, uint64_t addr, uint64_t len)
     uint64_t end;
     if (!gm_range_ok(addr, len, &end))
         return false;
+    m->gen++;
     for (uint64_t a = gm_next_mapped(m, addr, end); a < end;
          a = gm_next_mapped(m, a + GUEST_PAGE_SIZE, end))
         gm_page_release(gm_entry(m, a));
@@ -216,6 +224,7 @@ bool guest_mem_protect(GuestMem *m, uint64_t addr, uint64_t len, unsigned prot)
     /* All or nothing, as mprotect() fails with ENOMEM on a hole. */
     if (!gm_range_ok(addr, len, &end) || gm_next_unmapped(m, addr, end) != end)
         return false;
+    m->gen++;
     for (uint64_t a = addr; a < end; a += GUEST_PAGE_SIZE) {
         GuestPage *e = gm_entry(m, a);
         e->prot = (e->prot & GM_ZERO) | (prot & GM_PROT_MASK);
@@ -417,6 +426,14 @@ bool guest_mem_write(GuestMem *m, uint64_t addr, unsigned size, uint64_t val, ui
         e->host[a & GM_PAGE_MASK] = (uint8_t)(val >> (8 * i));
     }
     return true;
+}
+
+uint64_t guest_mem_generation(const GuestMem *m) { return m->gen + gm_gen_bump; }
+
+const uint8_t *guest_mem_exec_page(GuestMem *m, uint64_t addr)
+{
+    const GuestPage *e = gm_entry(m, addr);
+    return e && (e->prot & GUEST_PROT_EXEC) ? e->host : NULL;
 }
 
 bool guest_mem_fetch(GuestMem *m, uint64_t addr, uint32_t *insn)
