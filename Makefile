@@ -121,8 +121,11 @@ $(BUILD)/armature-disas: $(OBJ)/tools/armature-disas.o $(BUILD)/libarmature.a
 $(BUILD)/armature-decode-conformance: $(OBJ)/tools/decode-conformance.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -pthread -o $@ $^
 
+$(BUILD)/armature-semantics-conformance: $(OBJ)/tools/semantics-conformance.o $(BUILD)/libarmature.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
 BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature $(BUILD)/armature-disas \
-        $(BUILD)/armature-decode-conformance
+        $(BUILD)/armature-decode-conformance $(BUILD)/armature-semantics-conformance
 
 all: $(BINS)
 
@@ -158,8 +161,15 @@ check: deps
 	@tests/run-all.sh
 
 # decode conformance against GNU objdump (conformance/README.md)
-.PHONY: conformance conformance-decode conformance-decode-all conformance-baremetal conformance-linux-user conformance-fp
-conformance: conformance-decode conformance-fp
+.PHONY: conformance conformance-decode conformance-decode-all conformance-baremetal conformance-linux-user conformance-fp \
+        conformance-semantics
+conformance: conformance-decode conformance-fp conformance-semantics
+
+# every executable encoding under armature-user and qemu-aarch64, state
+# compared after each instruction (conformance/semantics/README.md)
+conformance-semantics: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-user $(BUILD)/armature-semantics-conformance
+	conformance/semantics/run.sh
 
 conformance-decode: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-decode-conformance

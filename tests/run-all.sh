@@ -111,5 +111,12 @@ else
 	echo "conformance/linux-user/run.sh not found: skipping it"
 fi
 
+# Every executable encoding, 3 random instances each, under armature-user and qemu-aarch64.
+if [ -x conformance/semantics/run.sh ]; then
+	run_counting_script conformance/semantics/run.sh --quick
+else
+	echo "conformance/semantics/run.sh not found: skipping it"
+fi
+
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
