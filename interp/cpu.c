@@ -122,6 +122,9 @@ const char *cpu_model_list(int i) { return i >= 0 && i < cpu_n_models ? cpu_mode
  * TBI0 (top byte ignored for user addresses, data and instructions: TBID0
  * clear). User mode only reads TBI0 (user_va(), AddrTop()). */
 #define USER_TCR_EL1 UINT64_C(0x3580500010)
+/* GCR_EL1 as Linux sets it for a process that has not enabled tagged
+ * addresses with prctl(): every tag excluded, so IRG/ADDG/SUBG give tag 0. */
+#define USER_GCR_EL1 UINT64_C(0xffff)
 
 void cpu_reset(Cpu *cpu)
 {
@@ -142,6 +145,7 @@ void cpu_reset(Cpu *cpu)
         cpu->a.SCTLR_EL1 = USER_SCTLR_EL1;
         cpu->a.CPACR_EL1 = USER_CPACR_EL1;
         cpu->a.TCR_EL1 = USER_TCR_EL1;
+        cpu->a.GCR_EL1 = USER_GCR_EL1;
     }
     tlb_flush(&cpu->tlb);
     cpu->icount = 0;

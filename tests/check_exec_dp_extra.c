@@ -35,6 +35,9 @@ static void setup_model(const char *model)
     cpu = cpu_new(model);
     ck_assert_ptr_nonnull(cpu);
     cpu_set_mem(cpu, mem);
+    /* as a process that enabled tags with prctl(): no tag excluded (user
+     * mode starts with Linux's default, every tag excluded) */
+    ck_assert(cpu_set_sysreg(cpu, "GCR_EL1", 0));
     next_pc = CODE + 0x100; /* room for backward branches */
 }
 
@@ -626,6 +629,19 @@ START_TEST(ADDG_64_addsub_immtags)
 }
 END_TEST
 
+/* Linux's default GCR_EL1 (Exclude = 0xffff) excludes every tag: IRG and
+ * ADDG then give tag 0 (AArch64.ChooseNonExcludedTag with all excluded). */
+START_TEST(IRG_ADDG_linux_default_exclude)
+{
+    uint64_t gcr = 0;
+    cpu_reset(cpu);
+    ck_assert(cpu_get_sysreg(cpu, "GCR_EL1", &gcr));
+    ck_assert_uint_eq(gcr, 0xffff);
+    t_x0(0x9adf1020 /* irg x0, x1 */, 0x0300000000001234ull, 0, 0x0000000000001234ull);
+    t_x0(0x91810c20 /* addg x0, x1, #0x10, #0x3 */, 0x0e00000000001000ull, 0, 0x0000000000001010ull);
+}
+END_TEST
+
 START_TEST(SUBG_64_addsub_immtags)
 {
     t_x0(0xd1bf3c20 /* subg x0, x1, #0x3f0, #0xf */, 0x0500000000002000ull, 0, TAGGED(0x0400000000001c10ull));
@@ -770,6 +786,7 @@ static Suite *suite(void)
     ADD(mte, ADDG_64_addsub_immtags); ADD(mte, SUBG_64_addsub_immtags);
     ADD(mte, IRG_64I_dp_2src); ADD(mte, GMI_64G_dp_2src);
     ADD(mte, SUBP_64S_dp_2src); ADD(mte, SUBPS_64S_dp_2src);
+    ADD(mte, IRG_ADDG_linux_default_exclude);
     suite_add_tcase(s, mte);
 
     TCase *a57 = tcase_create("cortex-a57");

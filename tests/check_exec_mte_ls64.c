@@ -378,6 +378,7 @@ START_TEST(IRG_then_STG_LDG)
     ck_assert(guest_mem_copy_in(m, CODE, w2, sizeof w2));
     Cpu *cpu = cpu_new("max");
     cpu_set_mem(cpu, m);
+    ck_assert(cpu_set_sysreg(cpu, "GCR_EL1", 0)); /* tags enabled: none excluded */
     cpu_set_pc(cpu, CODE);
     cpu_set_x(cpu, 2, D);
     cpu_set_x(cpu, 3, 0);

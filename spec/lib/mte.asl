@@ -33,9 +33,8 @@ boolean AArch64.AllocationTagAccessIsEnabled()
     return IsFeatureImplemented(FEAT_MTE2);
 
 // GCRExclude(): GCR_EL1.Exclude, the tags IRG, ADDG and SUBG never choose.
-// IMPDEF: GCR_EL1 is not modelled; Exclude reads as 0 (no tag excluded).
 bits(16) GCRExclude()
-    return Zeros(16);
+    return GCR_EL1<15:0>;
 
 // AArch64.ChooseNonExcludedTag(): starting from tag, step offset times to
 // the next tag that exclude does not name (tags wrap modulo 16). With
