@@ -191,6 +191,14 @@ conformance-baremetal: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature
 	conformance/baremetal/run.sh --all
 
+# workloads under armature-user, qemu-aarch64 and natively; the table goes to
+# docs/benchmarks.md (knobs: BENCH_SIZE=4M, BENCH_REPS=3, BENCH_TIMEOUT; not
+# part of make check)
+.PHONY: bench
+bench: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-user
+	bench/run.sh
+
 # build/coverage.md: every encoding, its feature and how many tests run it
 coverage: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
