@@ -2,8 +2,8 @@
  * values; the generator checks them against features.xml and emits a table. */
 #include "cpus.h"
 #include "sysregs.h"
+#include "xml_src.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -25,30 +25,7 @@ typedef struct Model {
 static Model *models;
 static int nmodels, mcap;
 
-bool cpus_is_model_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char buf[1024];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    /* the first element that is not <?xml ...?> or <!-- ... --> */
-    for (char *p = buf; (p = strchr(p, '<')) != NULL; p++) {
-        if (p[1] == '?')
-            continue;
-        if (strncmp(p, "<!--", 4) == 0) {
-            char *e = strstr(p, "-->");
-            if (!e)
-                return false;
-            p = e;
-            continue;
-        }
-        return strncmp(p, "<cpu", 4) == 0 && (isspace((unsigned char)p[4]) || p[4] == '>');
-    }
-    return false;
-}
+bool cpus_is_model_file(const char *path) { return xml_root_is(path, "cpu"); }
 
 static char *attr(xmlNode *n, const char *name)
 {

@@ -34,41 +34,9 @@ int sysregs_count(void) { return nregs; }
 
 const char *sysregs_feature(int i) { return regs[i].feature; }
 
-bool sysregs_is_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char buf[1024];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    for (char *p = buf; (p = strchr(p, '<')) != NULL; p++) {
-        if (p[1] == '?')
-            continue;
-        if (strncmp(p, "<!--", 4) == 0) {
-            char *e = strstr(p, "-->");
-            if (!e)
-                return false;
-            p = e;
-            continue;
-        }
-        return strncmp(p, "<sysreg", 7) == 0 && (p[7] == ' ' || p[7] == '\n' || p[7] == '>');
-    }
-    return false;
-}
+bool sysregs_is_file(const char *path) { return xml_root_is(path, "sysreg"); }
 
-bool sysregs_is_names_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char buf[2048];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    return strstr(buf, "<sysreg-names>") != NULL;
-}
+bool sysregs_is_names_file(const char *path) { return xml_root_is(path, "sysreg-names"); }
 
 bool sysregs_load_names(const char *path)
 {

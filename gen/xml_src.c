@@ -403,3 +403,30 @@ void xml_read_once(const XmlFile *f, const xmlNode *parent, const xmlNode *c, Co
     *dst = xml_read_code(f, c);
 }
 
+
+bool xml_root_is(const char *path, const char *root)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char buf[2048];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    size_t len = strlen(root);
+    for (char *p = buf; (p = strchr(p, '<')) != NULL; p++) {
+        if (p[1] == '?')
+            continue;
+        if (strncmp(p, "<!--", 4) == 0) {
+            char *e = strstr(p, "-->");
+            if (!e)
+                return false;
+            p = e;
+            continue;
+        }
+        char after = p[1 + len];
+        return strncmp(p + 1, root, len) == 0 && (after == ' ' || after == '\n' || after == '\t' ||
+                                                  after == '\r' || after == '>' || after == '/');
+    }
+    return false;
+}

@@ -43,6 +43,10 @@ SrcLoc xml_node_loc(const XmlFile *f, const xmlNode *n);
 /* Byte `index` of attribute `name`'s value; the element if it has none. */
 SrcLoc xml_attr_loc(const XmlFile *f, const xmlNode *n, const char *name, size_t index);
 
+/* Is the first element of the file at `path` named `root`? A cheap look at
+ * the text (skipping <?xml ...?> and comments), to route a file to its loader. */
+bool xml_root_is(const char *path, const char *root);
+
 bool xml_is_elem(const xmlNode *n, const char *name);
 bool xml_is_blank(const char *s);
 /* The attribute's value (caller frees), or NULL. */
