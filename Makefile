@@ -23,6 +23,8 @@ XML_CFLAGS   := $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
 XML_LIBS     := $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+# libfdt (the virt board's device tree) has no pkg-config file on Debian
+FDT_LIBS     := -lfdt
 
 # ---------------------------------------------------------------- generator
 GEN_SRCS   := $(filter-out gen/main.c,$(wildcard gen/*.c))
@@ -106,14 +108,14 @@ $(BUILD)/liblinuxuser.a: $(USER_OBJS)
 $(BUILD)/armature-user: $(OBJ)/boards/linux-user/main.o $(BUILD)/liblinuxuser.a $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
-SYS_SRCS   := $(filter-out boards/system/main.c,$(wildcard boards/system/*.c))
+SYS_SRCS   := $(filter-out boards/system/main.c,$(wildcard boards/system/*.c)) $(wildcard boards/dev/*.c)
 SYS_OBJS   := $(SYS_SRCS:%.c=$(OBJ)/%.o)
 
 $(BUILD)/libsystem.a: $(SYS_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/armature: $(OBJ)/boards/system/main.o $(BUILD)/libsystem.a $(BUILD)/libarmature.a
-	$(CC) $(LDFLAGS) -o $@ $^
+	$(CC) $(LDFLAGS) -o $@ $^ $(FDT_LIBS)
 
 $(BUILD)/armature-disas: $(OBJ)/tools/armature-disas.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -o $@ $^
@@ -139,7 +141,7 @@ $(OBJ)/tests/%.o: tests/%.c $(GEN_STAMP)
 
 $(BUILD)/tests/%: $(OBJ)/tests/%.o $(BUILD)/liblinuxuser.a $(BUILD)/libsystem.a $(BUILD)/libarmature.a $(BUILD)/libgen.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(XML_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(XML_LIBS) $(FDT_LIBS)
 
 # ---------------------------------------------------------------- entry points
 .PHONY: all deps run check unit-tests clean coverage
@@ -161,15 +163,9 @@ check: deps
 	@tests/run-all.sh
 
 # decode conformance against GNU objdump (conformance/README.md)
-.PHONY: conformance conformance-decode conformance-decode-all conformance-baremetal conformance-linux-user conformance-fp \
+.PHONY: conformance conformance-decode conformance-decode-all conformance-baremetal conformance-linux-user conformance-fp conformance-boot \
         conformance-semantics
 conformance: conformance-decode conformance-fp conformance-semantics
-
-# every executable encoding under armature-user and qemu-aarch64, state
-# compared after each instruction (conformance/semantics/README.md)
-conformance-semantics: deps
-	@$(MAKE) --no-print-directory $(BUILD)/armature-user $(BUILD)/armature-semantics-conformance
-	conformance/semantics/run.sh
 
 conformance-decode: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-decode-conformance
@@ -185,11 +181,35 @@ conformance-fp: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-user
 	conformance/fp/run.sh
 
+# every executable encoding under armature-user and qemu-aarch64, state
+# compared after each instruction (conformance/semantics/README.md)
+conformance-semantics: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-user $(BUILD)/armature-semantics-conformance
+	conformance/semantics/run.sh
+
 # every bare-metal test under armature and qemu-system-aarch64 (make check
 # runs those in conformance/baremetal/check-list.txt)
 conformance-baremetal: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature
 	conformance/baremetal/run.sh --all
+
+# build/coverage.md: every encoding, its feature and how many tests run it
+coverage: deps
+	@$(MAKE) --no-print-directory all $(TEST_BINS)
+	@$(MAKE) --no-print-directory -C tests/guests all
+	scripts/coverage
+
+# Debian's arm64 kernel and a busybox initramfs on -M virt: how far it boots
+# (conformance/boot/README.md; not in make check until it reaches the marker)
+conformance-boot: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature
+	conformance/boot/run.sh
+
+# Debian arm64 programs under armature-user and qemu-aarch64 (make check
+# runs the cases tagged quick in conformance/linux-user/cases.txt)
+conformance-linux-user: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-user
+	conformance/linux-user/run.sh
 
 # workloads under armature-user, qemu-aarch64 and natively; the table goes to
 # docs/benchmarks.md (knobs: BENCH_SIZE=4M, BENCH_REPS=3, BENCH_TIMEOUT; not
@@ -198,18 +218,6 @@ conformance-baremetal: deps
 bench: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-user
 	bench/run.sh
-
-# build/coverage.md: every encoding, its feature and how many tests run it
-coverage: deps
-	@$(MAKE) --no-print-directory all $(TEST_BINS)
-	@$(MAKE) --no-print-directory -C tests/guests all
-	scripts/coverage
-
-# Debian arm64 programs under armature-user and qemu-aarch64 (make check
-# runs the cases tagged quick in conformance/linux-user/cases.txt)
-conformance-linux-user: deps
-	@$(MAKE) --no-print-directory $(BUILD)/armature-user
-	conformance/linux-user/run.sh
 
 clean:
 	rm -rf $(BUILD)

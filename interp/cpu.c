@@ -289,8 +289,12 @@ static AslStatus sys_get(Cpu *cpu, uint64_t va, unsigned size, AccType acctype, 
         return sys_access_split(cpu, va, size, acctype, false, value);
     uint64_t pa, fault;
     ASL_TRY(translate(cpu, va, acctype, false, (va & (size - 1)) == 0, &pa));
-    if (!guest_mem_read(cpu->mem, pa, size, value, &fault))
+    if (!guest_mem_read(cpu->mem, pa, size, value, &fault)) {
+        /* not RAM: a device on the bus (bus.h), else an external abort */
+        if (cpu->bus && fault == pa && bus_read(cpu->bus, pa, size, value))
+            return ASL_OK;
         return data_abort(cpu, va + (fault - pa), false);
+    }
     return ASL_OK;
 }
 
@@ -300,8 +304,11 @@ static AslStatus sys_set(Cpu *cpu, uint64_t va, unsigned size, AccType acctype, 
         return sys_access_split(cpu, va, size, acctype, true, &value);
     uint64_t pa, fault;
     ASL_TRY(translate(cpu, va, acctype, true, (va & (size - 1)) == 0, &pa));
-    if (!guest_mem_write(cpu->mem, pa, size, value, &fault))
+    if (!guest_mem_write(cpu->mem, pa, size, value, &fault)) {
+        if (cpu->bus && fault == pa && bus_write(cpu->bus, pa, size, value))
+            return ASL_OK;
         return data_abort(cpu, va + (fault - pa), true);
+    }
     return ASL_OK;
 }
 
@@ -471,6 +478,7 @@ static void record_exception(Cpu *cpu, AslStatus st, uint64_t pc)
         break;
     case Exception_SoftwareBreakpoint: x->kind = CPU_EXC_BRK; break;
     case Exception_Semihosting: x->kind = CPU_EXC_SEMIHOSTING; break;
+    case Exception_FirmwareCall: x->kind = e->syndrome >> 16 & 1 ? CPU_EXC_SMC : CPU_EXC_HVC; break;
     case Exception_DataAbort: x->kind = CPU_EXC_DATA_ABORT; break;
     case Exception_InstructionAbort: x->kind = CPU_EXC_INSN_ABORT; break;
     case Exception_PCAlignment: x->kind = CPU_EXC_PC_ALIGN; break;
@@ -549,7 +557,8 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             }
         }
         if (__builtin_expect(st != ASL_OK, 0)) {
-            if (!sys || (st == ASL_EXCEPTION && cpu->a._Exception.exceptype == Exception_Semihosting)) {
+            if (!sys || (st == ASL_EXCEPTION && (cpu->a._Exception.exceptype == Exception_Semihosting ||
+                                                 cpu->a._Exception.exceptype == Exception_FirmwareCall))) {
                 record_exception(cpu, st, pc);
                 return CPU_STOP_EXCEPTION;
             }

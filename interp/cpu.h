@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bus.h"
 #include "guest_mem.h"
 
 typedef struct Cpu Cpu;
@@ -37,6 +38,8 @@ typedef enum CpuExcKind {
     CPU_EXC_PC_ALIGN,         /* EC 0x22: PC alignment fault */
     CPU_EXC_SP_ALIGN,         /* EC 0x26: SP alignment fault */
     CPU_EXC_SEMIHOSTING,      /* HLT #0xF000 with semihosting enabled; pc is the HLT */
+    CPU_EXC_HVC,              /* HVC at EL1+ with the board as firmware (cpu_set_psci_conduit) */
+    CPU_EXC_SMC,              /* SMC at EL1+ with the board as firmware; pc is the HVC/SMC */
     CPU_EXC_OTHER,
 } CpuExcKind;
 
@@ -76,6 +79,55 @@ void cpu_set_irq(Cpu *cpu, CpuIrqLine line, bool level);
 void cpu_set_semihosting(Cpu *cpu, bool on);
 /* Attach the guest address space (user mode: a flat page map). */
 void cpu_set_mem(Cpu *cpu, GuestMem *mem);
+
+/* ---- What a system board attaches (system mode). */
+
+/* The devices: a physical access outside the GuestMem's RAM goes to the
+ * bus (bus.h); nothing there is an external abort. NULL: no devices. */
+void cpu_set_bus(Cpu *cpu, Bus *bus);
+
+/* The GICv3 CPU interface: the ICC_* system registers (spec/sysregs,
+ * spec/lib/gic.asl) call these with the register and the PE. Without a GIC
+ * the ICC_* registers are UNDEFINED. The order of CpuGicReg is that of
+ * GICRegister in spec/lib/gic.asl. */
+typedef enum CpuGicReg {
+    CPU_ICC_PMR_EL1, CPU_ICC_IAR0_EL1, CPU_ICC_EOIR0_EL1, CPU_ICC_HPPIR0_EL1, CPU_ICC_BPR0_EL1,
+    CPU_ICC_AP0R0_EL1, CPU_ICC_AP1R0_EL1, CPU_ICC_DIR_EL1, CPU_ICC_RPR_EL1, CPU_ICC_SGI1R_EL1,
+    CPU_ICC_ASGI1R_EL1, CPU_ICC_SGI0R_EL1, CPU_ICC_IAR1_EL1, CPU_ICC_EOIR1_EL1, CPU_ICC_HPPIR1_EL1,
+    CPU_ICC_BPR1_EL1, CPU_ICC_CTLR_EL1, CPU_ICC_SRE_EL1, CPU_ICC_IGRPEN0_EL1, CPU_ICC_IGRPEN1_EL1,
+    CPU_ICC_SRE_EL2, CPU_ICC_CTLR_EL3, CPU_ICC_SRE_EL3, CPU_ICC_IGRPEN1_EL3,
+    CPU_ICC_NREGS
+} CpuGicReg;
+
+typedef struct CpuGicOps {
+    uint64_t (*read)(void *gic, Cpu *cpu, CpuGicReg reg);
+    void (*write)(void *gic, Cpu *cpu, CpuGicReg reg, uint64_t value);
+} CpuGicOps;
+
+void cpu_set_gic(Cpu *cpu, void *gic, const CpuGicOps *ops);
+
+/* Time. The system counter (CNTPCT_EL0) the generic timer sees: by default
+ * the instruction count / 16 (1 ns per instruction at 62.5 MHz); a board
+ * that owns virtual time (-icount, idle skipping) supplies it. */
+void cpu_set_clock(Cpu *cpu, uint64_t (*count)(void *opaque), void *opaque);
+/* Called after the guest writes a timer register (CNT*_CTL, _CVAL, _TVAL,
+ * CNTVOFF_EL2), during the instruction: the board recomputes the timer
+ * interrupt outputs (read the registers with cpu_get_sysreg()). */
+void cpu_set_timer_hook(Cpu *cpu, void (*changed)(void *opaque), void *opaque);
+
+/* The board as firmware: with no code at EL2/EL3, QEMU answers PSCI calls
+ * itself; so does an Armature board. With a conduit set, HVC (or SMC) at
+ * EL1 and above does not take an exception: cpu_run() stops with
+ * CPU_EXC_HVC (CPU_EXC_SMC), pc = the instruction, syndrome = its imm16;
+ * the board does the call (W0 = function, X1-X3 arguments, results in
+ * X0-X3) and resumes at pc + 4 (cpu_set_pc, cpu_exception_return). */
+typedef enum CpuPsciConduit { CPU_PSCI_NONE, CPU_PSCI_HVC, CPU_PSCI_SMC } CpuPsciConduit;
+void cpu_set_psci_conduit(Cpu *cpu, CpuPsciConduit conduit);
+
+/* Enter `el` (1..3) with SP_ELx, AArch64, DAIF masked, as firmware's
+ * exception return to a kernel leaves the PE (the boot loaders). false if
+ * the EL is not implemented. */
+bool cpu_set_el(Cpu *cpu, unsigned el);
 
 /* Run at most `budget` instructions. */
 CpuStop cpu_run(Cpu *cpu, uint64_t budget);

@@ -28,6 +28,15 @@ struct Cpu {
     uint8_t el_mask;        /* bit n: ELn implemented (ImplementedEL()) */
     uint64_t rvbar;         /* the reset vector (cpu_set_rvbar) */
     Tlb tlb;                /* system mode: cached translations (tlb.h) */
+    /* what a system board attaches (cpu_board.c) */
+    Bus *bus;                       /* devices behind the RAM (bus.h) */
+    void *gic;                      /* the GICv3 CPU interface */
+    const CpuGicOps *gic_ops;
+    uint64_t (*clock)(void *opaque); /* the system counter, or NULL */
+    void *clock_opaque;
+    void (*timer_hook)(void *opaque);
+    void *timer_opaque;
+    uint8_t psci_conduit;           /* CpuPsciConduit */
 };
 
 /* The soft TLB's miss path (interp/tlb.c): AArch64.TranslateAddress() for

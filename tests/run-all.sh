@@ -4,7 +4,8 @@
 # programs (tests/guests/run.sh) and the decode conformance sample
 # (conformance/decode/run.sh --quick) and the bare-metal check list
 # (conformance/baremetal/run.sh) and the FP conformance sample
-# (conformance/fp/run.sh --quick). Sums their counts and ends with exactly one
+# (conformance/fp/run.sh --quick) and the Debian kernel boot
+# (conformance/boot/run.sh). Sums their counts and ends with exactly one
 # line "N passed, M failed"; exits 1 if anything failed or a runner crashed.
 # Runners that do not exist yet are skipped with a message.
 set -u
@@ -109,6 +110,14 @@ if [ -x conformance/linux-user/run.sh ]; then
 	run_counting_script conformance/linux-user/run.sh --quick
 else
 	echo "conformance/linux-user/run.sh not found: skipping it"
+fi
+
+# Debian's arm64 kernel boots on -M virt to the initramfs marker and powers
+# off (cortex-a57; skips when the packages can't be fetched).
+if [ -x conformance/boot/run.sh ]; then
+	BOOT_TIMEOUT=${BOOT_TIMEOUT:-300} run_counting_script conformance/boot/run.sh
+else
+	echo "conformance/boot/run.sh not found: skipping it"
 fi
 
 # Every executable encoding, 3 random instances each, under armature-user and qemu-aarch64.

@@ -13,43 +13,32 @@
  *   bare machine users and the virt board both expect it, so one image runs
  *   on both).
  *
- * -M virt: the low part of QEMU's virt board (hw/arm/virt.c's memory map):
- *
- *   0x00000000 .. 0x04000000  flash bank 0 (64 MiB): boot ROM; -bios goes here
- *   0x04000000 .. 0x08000000  flash bank 1 (64 MiB): read-only here (no CFI yet)
- *   0x08000000 .. 0x40000000  devices (GIC, UART, RTC, virtio ...): issue 8
- *   0x40000000 .. +RAM        RAM (-m, default 128 MiB)
- *
- * The flash is plain ROM: the loader may place an image in it, the guest can
- * read and execute it, a guest write is an abort (a CFI flash device replaces
- * it with issue 8).
+ * -M virt: QEMU's virt board, its map and devices in virt.c (virt_memmap).
  */
-#define VIRT_FLASH_BANK 0x04000000ull
 #define VIRT_RAM_BASE 0x40000000ull
 
 static const SysRegion none_map[] = {
-    {"ram", VIRT_RAM_BASE, 0, SYS_REGION_RAM},
+    {"ram", VIRT_RAM_BASE, 0, SYS_REGION_RAM, -1, 0},
 };
 
-static const SysRegion virt_map[] = {
-    {"flash0", 0, VIRT_FLASH_BANK, SYS_REGION_ROM},
-    {"flash1", VIRT_FLASH_BANK, VIRT_FLASH_BANK, SYS_REGION_ROM},
-    {"ram", VIRT_RAM_BASE, 0, SYS_REGION_RAM},
-};
+extern const SysRegion virt_memmap[];
+extern const int virt_memmap_len;
 
-static const SysMachineType machine_types[] = {
+static SysMachineType machine_types[] = {
     {"none", "empty machine: RAM at 0x40000000 only", none_map,
      sizeof none_map / sizeof none_map[0]},
-    {"virt", "QEMU 'virt' memory map (flash and RAM so far)", virt_map,
-     sizeof virt_map / sizeof virt_map[0]},
+    {"virt", "QEMU 'virt' board: GICv3, PL011, PL031, generic timer, PSCI, DTB", virt_memmap, 0},
 };
 #define N_TYPES (sizeof machine_types / sizeof machine_types[0])
 
 const SysMachineType *sys_machine_find(const char *name)
 {
     for (unsigned i = 0; i < N_TYPES; i++)
-        if (strcmp(machine_types[i].name, name) == 0)
+        if (strcmp(machine_types[i].name, name) == 0) {
+            if (machine_types[i].map == virt_memmap)
+                ((SysMachineType *)&machine_types[i])->nregions = virt_memmap_len;
             return &machine_types[i];
+        }
     return NULL;
 }
 
@@ -74,6 +63,8 @@ bool sys_machine_init(SysMachine *m, const SysMachineType *t, uint64_t ram_size,
     m->mem = guest_mem_new();
     for (int i = 0; i < t->nregions; i++) {
         const SysRegion *r = &t->map[i];
+        if (r->kind != SYS_REGION_RAM && r->kind != SYS_REGION_ROM)
+            continue; /* devices: the board creates them on the bus */
         uint64_t size = region_size(m, r);
         if (r->size == 0)
             m->ram_base = r->base;
@@ -87,11 +78,16 @@ bool sys_machine_init(SysMachine *m, const SysMachineType *t, uint64_t ram_size,
             return false;
         }
     }
+    m->bus = bus_new(m->mem);
+    if (!m->bus)
+        abort();
     return true;
 }
 
 void sys_machine_free(SysMachine *m)
 {
+    bus_free(m->bus);
+    m->bus = NULL;
     if (m->mem)
         guest_mem_free(m->mem);
     m->mem = NULL;
@@ -102,6 +98,8 @@ const SysRegion *sys_machine_region(const SysMachine *m, uint64_t addr, uint64_t
 {
     for (int i = 0; i < m->type->nregions; i++) {
         const SysRegion *r = &m->type->map[i];
+        if (r->kind != SYS_REGION_RAM && r->kind != SYS_REGION_ROM)
+            continue;
         uint64_t sz = region_size(m, r);
         if (addr >= r->base && len <= sz && addr - r->base <= sz - len) {
             *base = r->base;

@@ -16,9 +16,10 @@
 #define DEFAULT_TIME_BASE 1704067200
 
 typedef struct Options {
-    const char *machine, *cpu, *kernel, *append, *log_file;
+    const char *machine, *cpu, *kernel, *append, *log_file, *initrd, *dtb, *serial;
     uint64_t ram_size;
-    bool semihosting, virt_secure, virt_virtualization;
+    bool semihosting, virt_secure, virt_virtualization, nographic, no_reboot;
+    unsigned gic_version;
     unsigned icount_shift;
     int64_t time_base;
     char *semi_args; /* -semihosting-config arg=... joined by spaces */
@@ -42,21 +43,26 @@ static void usage(FILE *f)
     fputs("usage: armature [options]\n"
           "Run a bare-metal AArch64 program on an emulated machine.\n"
           "\n"
-          "  -M, -machine NAME[,secure=on|off][,virtualization=on|off]\n"
+          "  -M, -machine NAME[,gic-version=3][,secure=on|off][,virtualization=on|off]\n"
           "                        machine type: none, virt (default none; -M help)\n"
           "  -cpu NAME             CPU model (default max; -cpu help)\n"
           "  -m SIZE               RAM size, in MiB or with a K/M/G suffix (default 128M)\n"
-          "  -kernel FILE          ELF image loaded at its physical addresses; entry = ELF entry\n"
-          "  -append STR           command line for SYS_GET_CMDLINE\n"
+          "  -kernel FILE          arm64 Linux Image (-M virt: entered at EL1, or EL2 with\n"
+          "                        virtualization=on, x0 = the DTB) or an ELF image loaded at\n"
+          "                        its physical addresses, entered at the highest EL\n"
+          "  -initrd FILE          initial RAM disk for a Linux Image\n"
+          "  -append STR           kernel command line (/chosen/bootargs; SYS_GET_CMDLINE)\n"
+          "  -dtb FILE             use this device tree instead of the generated one\n"
+          "  -serial stdio|null|file:PATH   where the UART goes (default stdio)\n"
           "  -semihosting          enable Arm semihosting (HLT #0xF000)\n"
           "  -semihosting-config enable=on|off[,target=native|auto][,arg=STR]...\n"
-          "  -nographic            accepted (there is no display)\n"
+          "  -nographic            console on the terminal in raw mode (Ctrl-A x quits)\n"
           "  -d ITEM[,ITEM...]     log: in_asm, exec, int, guest_errors, unimp (-d help)\n"
           "  -D FILE               write the log to FILE instead of stderr\n"
           "  -icount shift=N       virtual time: each instruction is 2^N ns (default 0)\n"
           "  -rtc base=utc|DATE    SYS_TIME start: host time or YYYY-MM-DDTHH:MM:SS\n"
           "                        (default 2024-01-01T00:00:00, for repeatable runs)\n"
-          "  -no-reboot            accepted (a guest reset ends the run)\n"
+          "  -no-reboot            a guest reset (PSCI SYSTEM_RESET) ends the run\n"
           "  -h, -help             show this help\n",
           f);
 }
@@ -124,6 +130,11 @@ static void parse_machine(Options *o, const char *arg)
             o->virt_secure = on_off(eq + 1, "-M secure");
         else if (!strcmp(p, "virtualization"))
             o->virt_virtualization = on_off(eq + 1, "-M virtualization");
+        else if (!strcmp(p, "gic-version")) {
+            if (strcmp(eq + 1, "3") && strcmp(eq + 1, "host") && strcmp(eq + 1, "max"))
+                die("-M gic-version=%s: only GICv3 is implemented", eq + 1);
+            o->gic_version = 3;
+        }
         else
             die("-M: property '%s' is not implemented yet", p);
     }
@@ -237,8 +248,16 @@ static void parse_options(Options *o, int argc, char **argv)
             o->semihosting = true;
         } else if (!strcmp(opt, "semihosting-config")) {
             parse_semihosting_config(o, arg);
-        } else if (!strcmp(opt, "nographic") || !strcmp(opt, "no-reboot")) {
-            /* accepted: there is no display, and no reset source yet */
+        } else if (!strcmp(opt, "nographic")) {
+            o->nographic = true;
+        } else if (!strcmp(opt, "no-reboot")) {
+            o->no_reboot = true;
+        } else if (!strcmp(opt, "initrd")) {
+            o->initrd = arg;
+        } else if (!strcmp(opt, "dtb")) {
+            o->dtb = arg;
+        } else if (!strcmp(opt, "serial")) {
+            o->serial = arg;
         } else if (!strcmp(opt, "d")) {
             bool help;
             char err[128];
@@ -267,11 +286,11 @@ static void parse_options(Options *o, int argc, char **argv)
     }
 }
 
-/* Virtual time for semihosting: the instruction count, 2^shift ns each. */
+/* Virtual time for semihosting: the board's clock (system.h). */
 static uint64_t virtual_ns(void *opaque)
 {
     SysRun *r = opaque;
-    return cpu_icount(r->cpu) << r->icount_shift;
+    return sys_time_ns(r->time);
 }
 
 static void semihost_note(void *opaque, bool unimp, const char *msg)
@@ -284,7 +303,7 @@ static void semihost_note(void *opaque, bool unimp, const char *msg)
 int main(int argc, char **argv)
 {
     Options o = {.machine = "none", .cpu = "max", .ram_size = DEFAULT_RAM,
-                 .time_base = DEFAULT_TIME_BASE};
+                 .time_base = DEFAULT_TIME_BASE, .gic_version = 3};
     parse_options(&o, argc, argv);
     if (!o.kernel)
         die("no -kernel image given (try -h)");
@@ -298,19 +317,32 @@ int main(int argc, char **argv)
     char err[512];
     if (!sys_machine_init(&m, sys_machine_find(o.machine), o.ram_size, err, sizeof err))
         die("%s", err);
-    SysImage img;
-    if (!sys_elf_load(&m, o.kernel, &img, err, sizeof err))
-        die("%s", err);
-
-    /* reset at the highest EL of the model, at the image's entry */
+    SysBoardConfig cfg = {.secure = o.virt_secure, .virtualization = o.virt_virtualization,
+                          .gic_version = o.gic_version, .kernel = o.kernel, .initrd = o.initrd,
+                          .append = o.append, .dtb = o.dtb, .serial = o.serial,
+                          .nographic = o.nographic, .no_reboot = o.no_reboot,
+                          .time_base = o.time_base};
+    SysTime clock = {.cpu = cpu, .shift = o.icount_shift};
     cpu_set_system_mode(cpu, true);
-    cpu_set_rvbar(cpu, img.entry);
-    cpu_reset(cpu);
+    VirtBoard *virt = NULL;
+    if (!strcmp(o.machine, "virt")) {
+        virt = virt_new(&m, cpu, &clock, &cfg, err, sizeof err);
+        if (!virt)
+            die("%s", err);
+        cpu_set_bus(cpu, m.bus);
+    } else if (o.initrd || o.dtb) {
+        die("-initrd and -dtb need -M virt");
+    }
+    SysImage img;
+    /* reset at the highest EL of the model at an ELF's entry, or as QEMU
+     * enters a Linux Image */
+    if (!sys_boot(&m, virt, cpu, &cfg, &img, err, sizeof err))
+        die("%s", err);
     cpu_set_mem(cpu, m.mem);
     cpu_set_semihosting(cpu, o.semihosting);
-    cpu_set_pc(cpu, img.entry);
 
-    SysRun r = {.cpu = cpu, .machine = &m, .icount_shift = o.icount_shift};
+    SysRun r = {.cpu = cpu, .machine = &m, .icount_shift = o.icount_shift, .time = &clock,
+                .virt = virt, .cfg = &cfg};
     Semihost semi;
     char *cmdline = NULL;
     if (o.semihosting) {
@@ -341,6 +373,7 @@ int main(int argc, char **argv)
     }
 
     int status = sys_run(&r);
+    virt_free(virt);
     fflush(stdout);
     sys_log_close();
     cpu_free(cpu);

@@ -1,8 +1,14 @@
-/* armature's run loop: semihosting calls are served, anything else that
- * reaches the board stops the machine with a one-line report. */
+/* armature's run loop: the CPU runs in slices that end at the next device
+ * deadline (a timer's compare value, the RTC match), so interrupts arrive
+ * at the virtual time they are due; an idle CPU (WFI) skips virtual time to
+ * the next deadline; semihosting and PSCI calls are served; anything else
+ * that reaches the board stops the machine with a one-line report. */
 #include "system/system.h"
 
-/* cpu_run() comes back this often when nothing happens. */
+/* cpu_run() comes back at least this often, to poll console input and
+ * see timer registers the guest changed. */
+#define RUN_SLICE (1ull << 16)
+/* without devices (-M none) */
 #define RUN_CHUNK (1ull << 24)
 
 static const char *exc_name(CpuExcKind k)
@@ -18,6 +24,8 @@ static const char *exc_name(CpuExcKind k)
     case CPU_EXC_PC_ALIGN: return "PC alignment fault";
     case CPU_EXC_SP_ALIGN: return "SP alignment fault";
     case CPU_EXC_SEMIHOSTING: return "semihosting call (semihosting is off)";
+    case CPU_EXC_HVC: return "HVC firmware call";
+    case CPU_EXC_SMC: return "SMC firmware call";
     case CPU_EXC_OTHER: return "exception";
     }
     return "exception";
@@ -43,6 +51,8 @@ static bool serve_semihosting(SysRun *r, const CpuException *e)
     Cpu *cpu = r->cpu;
     uint32_t op = (uint32_t)cpu_get_x(cpu, 0);
     uint64_t param = cpu_get_x(cpu, 1);
+    if (r->virt)
+        virt_flush_output(r->virt);
     uint64_t ret = semihost_call(r->semi, op, param);
     if (sys_log_on(LOG_INT)) {
         const char *name = semihost_op_name(op);
@@ -58,30 +68,89 @@ static bool serve_semihosting(SysRun *r, const CpuException *e)
     return true;
 }
 
+/* Returns -1 to go on, else the exit status. */
+static int handle_exception(SysRun *r, bool *restart)
+{
+    Cpu *cpu = r->cpu;
+    const CpuException *e = cpu_exception(cpu);
+    if (e->kind == CPU_EXC_SEMIHOSTING && r->semi) {
+        if (serve_semihosting(r, e))
+            return -1;
+        return r->semi->exit_status;
+    }
+    if ((e->kind == CPU_EXC_HVC || e->kind == CPU_EXC_SMC) && r->virt) {
+        uint64_t fn = cpu_get_x(cpu, 0);
+        int status = 0;
+        bool go = sys_psci_call(cpu, restart, &status, r->cfg && r->cfg->no_reboot);
+        if (sys_log_on(LOG_INT))
+            sys_log("psci: %s function 0x%llx -> 0x%llx at pc 0x%llx\n", e->kind == CPU_EXC_HVC ? "hvc" : "smc",
+                    (unsigned long long)fn, (unsigned long long)cpu_get_x(cpu, 0), (unsigned long long)e->pc);
+        if (!go)
+            return status;
+        cpu_set_pc(cpu, e->pc + 4);
+        cpu_exception_return(cpu);
+        return -1;
+    }
+    report_stop(cpu, e);
+    return 1;
+}
+
 int sys_run(SysRun *r)
 {
     Cpu *cpu = r->cpu;
     /* in_asm and exec need to see every instruction: one at a time */
     bool step = sys_log_on(LOG_IN_ASM | LOG_EXEC);
     for (;;) {
-        if (step)
+        uint64_t budget = r->virt ? RUN_SLICE : RUN_CHUNK;
+        uint64_t deadline = UINT64_MAX;
+        if (r->virt) {
+            if (virt_quit_requested(r->virt)) {
+                virt_flush_output(r->virt);
+                return 0;
+            }
+            deadline = virt_poll(r->virt);
+            if (deadline != UINT64_MAX) {
+                uint64_t n = sys_time_insns_until(r->time, deadline);
+                if (n < budget)
+                    budget = n;
+            }
+        }
+        if (step) {
             sys_log_insn(cpu, r->machine->mem, cpu_get_pc(cpu));
-        CpuStop st = cpu_run(cpu, step ? 1 : RUN_CHUNK);
+            budget = 1;
+        }
+        CpuStop st = cpu_run(cpu, budget);
         if (st == CPU_STOP_BUDGET)
             continue;
         if (st == CPU_STOP_EXCEPTION) {
-            const CpuException *e = cpu_exception(cpu);
-            if (e->kind == CPU_EXC_SEMIHOSTING && r->semi) {
-                if (serve_semihosting(r, e))
-                    continue;
-                fflush(stdout);
-                return r->semi->exit_status;
+            bool restart = false;
+            int status = handle_exception(r, &restart);
+            if (status < 0)
+                continue;
+            if (r->virt)
+                virt_flush_output(r->virt);
+            fflush(stdout);
+            if (restart) {
+                /* SYSTEM_RESET without -no-reboot: IMPDEF here, the run ends
+                 * (a restart reloading the images is a later step) */
+                fprintf(stderr, "armature: guest requested a reset: exiting (restart is not implemented yet)\n");
             }
-            report_stop(cpu, e);
-            return 1;
+            return status;
         }
-        /* CPU_STOP_IDLE: WFI/WFE sleeps, and no device of this machine can
-         * raise an interrupt yet, so it would wait forever. */
+        /* CPU_STOP_IDLE: WFI/WFE sleeps until an interrupt. Skip virtual
+         * time to the next device deadline, or wait for console input. */
+        if (r->virt) {
+            deadline = virt_poll(r->virt);
+            if (deadline != UINT64_MAX) {
+                uint64_t now = sys_time_ns(r->time);
+                if (deadline > now)
+                    r->time->skipped_ns += deadline - now;
+                continue;
+            }
+            if (virt_wait_input(r->virt))
+                continue;
+            virt_flush_output(r->virt);
+        }
         fflush(stdout);
         fprintf(stderr,
                 "armature: guest stopped: waiting for an interrupt at pc 0x%llx (EL%u), "

@@ -38,14 +38,18 @@ void sys_log_close(void);
 
 /* ------------------------------------------------------------ machine.c */
 
-/* One row of a board's memory map. */
-typedef enum SysRegionKind { SYS_REGION_RAM, SYS_REGION_ROM } SysRegionKind;
+/* One row of a board's memory map: RAM and ROM are host memory in the
+ * GuestMem; a device row is created by the board (virt.c) on the bus; an
+ * absent row is a hole in the map reserved for a device not modelled yet. */
+typedef enum SysRegionKind { SYS_REGION_RAM, SYS_REGION_ROM, SYS_REGION_DEVICE, SYS_REGION_ABSENT } SysRegionKind;
 
 typedef struct SysRegion {
     const char *name;
     uint64_t base;
     uint64_t size; /* 0: the RAM size given by -m */
     SysRegionKind kind;
+    int irq;       /* devices: the SPI number (GIC INTID - 32), or -1 */
+    unsigned count; /* a row of `count` devices at `size` strides (0: one) */
 } SysRegion;
 
 typedef struct SysMachineType {
@@ -58,6 +62,7 @@ typedef struct SysMachineType {
 typedef struct SysMachine {
     const SysMachineType *type;
     GuestMem *mem;
+    Bus *bus;                    /* the devices (and mem as its RAM) */
     uint64_t ram_base, ram_size; /* the region sized by -m */
 } SysMachine;
 
@@ -83,6 +88,73 @@ typedef struct SysImage {
  * land in a RAM or ROM region of the machine. */
 bool sys_elf_load(SysMachine *m, const char *path, SysImage *img, char *err, size_t errlen);
 
+/* ------------------------------------------------------------ time.c */
+
+/* Deterministic virtual time: each retired instruction takes 2^shift ns
+ * (-icount shift=N, default 0), and an idle CPU skips forward to the next
+ * deadline (skipped_ns). The generic timer's counter runs at 62.5 MHz
+ * (CNTFRQ_EL0's reset value): one tick every 16 ns. */
+#define SYS_NS_PER_TICK 16u
+
+typedef struct SysTime {
+    Cpu *cpu;
+    unsigned shift;
+    uint64_t skipped_ns;
+} SysTime;
+
+uint64_t sys_time_ns(void *time);    /* SysTime * */
+uint64_t sys_time_count(void *time); /* the system counter (cpu_set_clock) */
+/* Instructions until virtual time reaches `ns` (at least 1). */
+uint64_t sys_time_insns_until(const SysTime *t, uint64_t ns);
+
+/* ------------------------------------------------------------ virt.c, boot.c */
+
+typedef struct VirtBoard VirtBoard;
+
+/* The board configuration from the command line. */
+typedef struct SysBoardConfig {
+    bool secure, virtualization;
+    unsigned gic_version;
+    const char *kernel, *initrd, *append, *dtb, *serial;
+    bool nographic, no_reboot;
+    int64_t time_base; /* the RTC's date at virtual time 0 (seconds since 1970) */
+} SysBoardConfig;
+
+/* Create the virt board's devices on m->bus and wire them to the CPU; false
+ * with a message in err. */
+VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig *cfg, char *err,
+                    size_t errlen);
+void virt_free(VirtBoard *v);
+/* After cpu_reset(): what the board changes in the PE's ID registers. */
+void virt_cpu_reset_done(VirtBoard *v);
+/* The flattened device tree describing the board (built from the map
+ * table), or -dtb's; NULL with a message in err. */
+void *virt_fdt(VirtBoard *v, uint64_t initrd_start, uint64_t initrd_end, char *err, size_t errlen);
+/* Between runs: recompute timer outputs, the RTC match, feed serial input.
+ * Returns the virtual ns of the next device deadline (UINT64_MAX: none). */
+uint64_t virt_poll(VirtBoard *v);
+/* The guest is idle with no deadline: wait for host input (false: none can come). */
+bool virt_wait_input(VirtBoard *v);
+void virt_flush_output(VirtBoard *v);
+/* The board answers firmware calls (PSCI) itself. */
+void virt_set_psci(VirtBoard *v, CpuPsciConduit conduit);
+CpuPsciConduit virt_psci_conduit(const VirtBoard *v);
+/* Serial console quit key (Ctrl-A x) was pressed. */
+bool virt_quit_requested(const VirtBoard *v);
+
+/* boot.c: is the file an arm64 Linux Image (header magic "ARM\x64")? */
+bool sys_is_linux_image(const char *path);
+/* Load -kernel (Image or ELF), -initrd and the DTB, and set the CPU up as
+ * QEMU's loader does without firmware: an Image enters at EL2
+ * (virtualization=on) or EL1 with x0 = the DTB; an ELF at its entry at the
+ * highest EL. */
+bool sys_boot(SysMachine *m, VirtBoard *v, Cpu *cpu, const SysBoardConfig *cfg, SysImage *img,
+              char *err, size_t errlen);
+
+/* PSCI 1.1 as the board's firmware: answer the call in the CPU's X0-X3.
+ * Returns false when the call ends the run (*status: the exit status). */
+bool sys_psci_call(Cpu *cpu, bool *restart, int *status, bool no_reboot);
+
 /* ------------------------------------------------------------ run.c */
 
 typedef struct SysRun {
@@ -90,6 +162,9 @@ typedef struct SysRun {
     SysMachine *machine;
     Semihost *semi; /* NULL when semihosting is off */
     unsigned icount_shift;
+    SysTime *time;
+    VirtBoard *virt;  /* NULL on -M none */
+    const SysBoardConfig *cfg;
 } SysRun;
 
 /* Run until the guest exits through semihosting (returns its status) or

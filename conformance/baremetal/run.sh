@@ -89,7 +89,7 @@ for name in "${names[@]}"; do
 		[ -n "$w" ] && why="armature: $w"
 	fi
 	if [ $have_qemu = 1 ]; then
-		timeout -k 5 "$limit" "$qemu" -M virt,secure=on,virtualization=on -cpu max \
+		timeout -k 5 "$limit" "$qemu" -M virt,gic-version=3,secure=on,virtualization=on -cpu max \
 			-nographic -nic none -semihosting -kernel "$elf" </dev/null >"$tmp/q" 2>&1
 		w=$(verdict "$tmp/q" $?)
 		[ -n "$w" ] && why="${why:+$why; }[qemu] $w"

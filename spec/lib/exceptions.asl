@@ -54,3 +54,19 @@ AArch64.SemihostingCall()
     ExceptionRecord exception = ExceptionSyndrome(Exception_Semihosting);
     _Exception = exception;
     RaiseException();
+
+// Firmware calls answered by the board: with no firmware at EL2/EL3, the
+// board plays the firmware's part (PSCI), as QEMU does for -kernel boots.
+// FirmwareConduit() says which instruction reaches it: 0 none, 1 HVC,
+// 2 SMC (cpu_set_psci_conduit()). Such an HVC or SMC at EL1 or above ends
+// with a request the board carries out (function in W0, arguments in
+// X1-X3, results in X0-X3); the board then resumes at the next
+// instruction. ISS<15:0> is the immediate, ISS<16> is 1 for SMC.
+__pure_primitive integer FirmwareConduit();
+
+AArch64.FirmwareCall(bits(16) immediate, boolean smc)
+    ExceptionRecord exception = ExceptionSyndrome(Exception_FirmwareCall);
+    exception.syndrome<15:0> = immediate;
+    exception.syndrome<16> = if smc then '1' else '0';
+    _Exception = exception;
+    RaiseException();

@@ -84,10 +84,11 @@ SpeculationBarrier()
 
 // ------------------------------------------------------------ Generic Timer
 
-// The physical count (CNTPCT_EL0), from deterministic virtual time: one
-// instruction takes 1 ns and the counter runs at CNTFRQ_EL0's reset value,
-// 62.5 MHz, so the count is the instruction count divided by 16
-// (interp/timer_count.c).
+// The physical count (CNTPCT_EL0), from deterministic virtual time: by
+// default one instruction takes 1 ns and the counter runs at CNTFRQ_EL0's
+// reset value, 62.5 MHz, so the count is the instruction count divided by
+// 16; a board that owns time (-icount, idle skipping) supplies the count
+// itself (interp/timer_count.c, cpu_set_clock()).
 __pure_primitive bits(64) PhysicalCountInt();
 
 // ------------------------------------------------------------ Disassembly

@@ -55,7 +55,8 @@ enumeration Exception {
     Exception_SoftwareBreakpoint,  // EC 0x3C
     Exception_IRQ,                 // asynchronous: no syndrome
     Exception_FIQ,                 // asynchronous: no syndrome
-    Exception_Semihosting          // not an exception: a semihosting request to the board
+    Exception_Semihosting,         // not an exception: a semihosting request to the board
+    Exception_FirmwareCall         // not an exception: HVC/SMC answered by the board's firmware (PSCI)
 };
 
 // The state of the PE that PSTATE collects (D1.4).
