@@ -19,7 +19,7 @@ void emit_lib(const Sema *s, FILE *out);
  * decode_<id>() go to `dec`, execute_<id>() and exec_<id>() to `exec`. */
 void emit_encoding(const Encoding *enc, Stmt *decode, Stmt *execute, Scope *scope,
                    FILE *dec, FILE *exec);
-/* disas_<id>(): aliases (checked expressions) and the template. Returns false
+/* disas_<id>() (emit_disas.c): aliases (checked expressions) and the template. Returns false
  * after reporting an error in a template. */
 bool emit_disas(Sema *s, const Encoding *enc, Scope *scope, FILE *out);
 
