@@ -195,16 +195,12 @@ bool prim_SemihostingEnabled(Cpu *cpu) { return cpu->semihosting; }
  * (spec/lib/translation.asl), which raises translation, permission and
  * alignment faults itself. Nothing at an address of the GuestMem ends the
  * instruction with a synchronous external abort carrying the faulting VA. */
+/* ESR_ELx.ISS.DFSC/IFSC: synchronous external abort (nothing at the address). */
+#define FSC_EXTERNAL_ABORT 0x10u
+
 static AslStatus data_abort(Cpu *cpu, uint64_t fault, bool write)
 {
-    ExceptionRecord *e = &cpu->a._Exception;
-    memset(e, 0, sizeof *e);
-    e->exceptype = Exception_DataAbort;
-    e->vaddress = fault;
-    e->write = write;
-    /* ISS: WnR, DFSC = synchronous external abort (nothing at the address) */
-    e->syndrome = (write ? 1u << 6 : 0) | 0x10;
-    return ASL_EXCEPTION;
+    return cpu_exc_memory_fault(cpu, fault, write, false, FSC_EXTERNAL_ABORT);
 }
 
 /* User mode's top-byte-ignore: Linux sets TCR_EL1.TBI0 (USER_TCR_EL1), so
@@ -413,11 +409,7 @@ static inline AslStatus fetch(Cpu *cpu, uint64_t pc, uint32_t *insn)
         cpu->fetch_host = host;
     }
     if (__builtin_expect(!guest_mem_fetch(cpu->mem, pa, insn), 0)) {
-        memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
-        cpu->a._Exception.exceptype = Exception_InstructionAbort;
-        cpu->a._Exception.vaddress = pc;
-        cpu->a._Exception.syndrome = 0x10; /* IFSC: synchronous external abort */
-        return ASL_EXCEPTION;
+        return cpu_exc_memory_fault(cpu, pc, false, true, FSC_EXTERNAL_ABORT);
     }
     return ASL_OK;
 }
@@ -532,10 +524,7 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
         uint32_t insn;
         AslStatus st;
         if (pc & 3) {
-            memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
-            cpu->a._Exception.exceptype = Exception_PCAlignment;
-            cpu->a._Exception.vaddress = pc;
-            st = ASL_EXCEPTION;
+            st = cpu_exc_pc_alignment(cpu, pc);
         } else if ((st = fetch(cpu, pc, &insn)) != ASL_OK) {
             /* an Instruction Abort, in _Exception */
         } else if (__builtin_expect(cpu->a.PSTATE.IL, 0) && sys) {
@@ -565,10 +554,8 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             /* System mode: the PE takes it (AArch64.TakePendingException).
              * IMPDEF: CONSTRAINED UNPREDICTABLE encodings are UNDEFINED. */
             cpu->a._PC = pc;
-            if (st != ASL_EXCEPTION) {
-                memset(&cpu->a._Exception, 0, sizeof cpu->a._Exception);
-                cpu->a._Exception.exceptype = Exception_Uncategorized;
-            }
+            if (st != ASL_EXCEPTION)
+                cpu_exc_undefined(cpu);
             cpu_exc_take_pending(cpu);
             cpu->icount++;
             continue;

@@ -51,6 +51,11 @@ bool cpu_exc_take_interrupt(Cpu *cpu); /* AArch64.TakeUnmaskedInterrupt() */
 bool cpu_exc_wake_pending(Cpu *cpu);   /* InterruptPending() */
 void cpu_exc_reset(Cpu *cpu);          /* AArch64.TakeReset() */
 uint64_t cpu_exc_psr(Cpu *cpu);        /* GetPSRFromPSTATE() */
+/* Faults the machinery finds, recorded by spec/lib/exceptions.asl; each
+ * returns ASL_EXCEPTION with the record in _Exception. */
+AslStatus cpu_exc_memory_fault(Cpu *cpu, uint64_t vaddress, bool write, bool ifetch, unsigned fsc);
+AslStatus cpu_exc_pc_alignment(Cpu *cpu, uint64_t vaddress); /* AArch64.PCAlignmentFault() */
+AslStatus cpu_exc_undefined(Cpu *cpu);                       /* AArch64.UndefinedFault() */
 
 typedef AslStatus (*A64ExecFn)(Cpu *cpu, uint32_t insn);
 typedef bool (*A64DisasFn)(uint32_t insn, uint64_t pc, DisasBuf *b);

@@ -12,22 +12,14 @@
 /* Data Fault Status Codes (ESR_ELx.ISS.DFSC) of a level 3 page. */
 #define DFSC_TRANSLATION_L3 0x07u
 #define DFSC_PERMISSION_L3 0x0fu
-#define ISS_WNR (1u << 6)
 
 AslStatus prim_AArch64_TranslateAccess(Cpu *cpu, uint64_t address, bool iswrite)
 {
     unsigned need = iswrite ? GUEST_PROT_WRITE : GUEST_PROT_READ;
     if (guest_mem_is_mapped(cpu->mem, address, 1, need))
         return ASL_OK;
-    ExceptionRecord *e = &cpu->a._Exception;
-    memset(e, 0, sizeof *e);
-    e->exceptype = Exception_DataAbort;
-    e->syndrome = guest_mem_is_mapped(cpu->mem, address, 1, 0) ? DFSC_PERMISSION_L3 : DFSC_TRANSLATION_L3;
-    if (iswrite)
-        e->syndrome |= ISS_WNR;
-    e->vaddress = address;
-    e->write = iswrite;
-    return ASL_EXCEPTION;
+    unsigned fsc = guest_mem_is_mapped(cpu->mem, address, 1, 0) ? DFSC_PERMISSION_L3 : DFSC_TRANSLATION_L3;
+    return cpu_exc_memory_fault(cpu, address, iswrite, false, fsc);
 }
 
 uint64_t prim_PhysMemTagRead(Cpu *cpu, uint64_t address)

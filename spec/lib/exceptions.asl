@@ -70,3 +70,32 @@ AArch64.FirmwareCall(bits(16) immediate, boolean smc)
     exception.syndrome<16> = if smc then '1' else '0';
     _Exception = exception;
     RaiseException();
+
+// Faults found by the machinery rather than by pseudocode: the memory and
+// instruction-fetch primitives and the run loop (interp/cpu.c) record them
+// through these, so the syndromes are written here.
+
+// A memory access or instruction fetch that failed with fault status code
+// fsc (ESR_ELx.ISS.DFSC/IFSC), e.g. '010000' synchronous external abort
+// (nothing at the address), '000111' translation fault at level 3.
+AArch64.MemoryFault(bits(64) vaddress, boolean iswrite, boolean ifetch, bits(6) fsc)
+    ExceptionRecord exception = ExceptionSyndrome(if ifetch then Exception_InstructionAbort else Exception_DataAbort);
+    exception.vaddress = vaddress;
+    exception.write = iswrite;
+    exception.syndrome<5:0> = fsc;
+    if iswrite then
+        exception.syndrome<6> = '1';    // WnR
+    _Exception = exception;
+    RaiseException();
+
+// AArch64.CheckPCAlignment(): a misaligned PC faults on the fetch.
+AArch64.PCAlignmentFault(bits(64) vaddress)
+    ExceptionRecord exception = ExceptionSyndrome(Exception_PCAlignment);
+    exception.vaddress = vaddress;
+    _Exception = exception;
+    RaiseException();
+
+// UNDEFINED (and UNPREDICTABLE, IMPDEF: UNDEFINED) taken by the PE: EC 0x00.
+AArch64.UndefinedFault()
+    _Exception = ExceptionSyndrome(Exception_Uncategorized);
+    RaiseException();
