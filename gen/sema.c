@@ -1294,7 +1294,13 @@ bool sema_check_lib(Sema *s)
             }
         }
     }
-    /* records, then constants and globals in order, then signatures */
+    /* a library function must not hide a built-in: calls would never reach it */
+    for (int i = 0; i < s->decls.n; i++) {
+        Decl *d = s->decls.items[i];
+        if (d->kind == D_FUNC && sema_builtin(d->name) != B_NONE)
+            ERR(d->loc, "'%s' is a built-in function and cannot be redefined", d->name);
+    }
+        /* records, then constants and globals in order, then signatures */
     for (int i = 0; i < s->decls.n; i++) {
         Decl *d = s->decls.items[i];
         if (d->kind == D_RECORD)

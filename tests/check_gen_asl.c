@@ -181,6 +181,18 @@ START_TEST(test_constant_folding)
 }
 END_TEST
 
+/* A library function may not take a built-in's name: the built-in would
+ * always win and the function would be dead code. */
+START_TEST(test_builtin_not_redefined)
+{
+    Sema sema;
+    sema_init(&sema);
+    const char *lib = "integer Max(integer a, integer b)\n    return if a >= b then a else b;\n";
+    ck_assert(asl_parse_decls(lib, here, &sema.decls));
+    ck_assert(!sema_check_lib(&sema));
+}
+END_TEST
+
 /* specialize="Q": one encoding per value of Q, with Q fixed in mask/match. */
 START_TEST(test_specialize)
 {
@@ -211,6 +223,7 @@ int main(void)
     tcase_add_test(tc, test_folding_per_encoding);
     tcase_add_test(tc, test_constant_folding);
     tcase_add_test(tc, test_specialize);
+    tcase_add_test(tc, test_builtin_not_redefined);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_NOFORK);

@@ -190,3 +190,10 @@ bits(N) ExtendReg(integer reg, ExtendType exttype, integer shift, integer N)
     bits(M) wmask = Replicate(ROR(welem, r), M DIV esize);
     bits(M) tmask = Replicate(telem, M DIV esize);
     return (wmask, tmask);
+
+// BitReverse(): the bits of x in reverse order.
+bits(N) BitReverse(bits(N) data)
+    bits(N) result;
+    for i = 0 to N-1
+        result<(N-i)-1> = data<i>;
+    return result;

@@ -5,13 +5,6 @@
 // aligned one above the other, XORed, and the remainder modulo the
 // (non-reflected) polynomial is bit-reversed back.
 
-// BitReverse(): the bits of x in reverse order.
-bits(N) BitReverse(bits(N) data)
-    bits(N) result;
-    for i = 0 to N-1
-        result<(N-i)-1> = data<i>;
-    return result;
-
 // CRC32Update(): the new accumulator after `size` bits of val, for the
 // CRC-32 (ISO-HDLC, 0x04C11DB7) or, when crc32c, the CRC-32C (Castagnoli,
 // 0x1EDC6F41) polynomial.
