@@ -40,21 +40,20 @@ static void coverage_dump(void)
     close(fd);
 }
 
-static void decode_memo_init(void);
-
 static void coverage_init(void)
 {
     static bool done;
     if (done)
         return;
     done = true;
-    decode_memo_init();
     if (getenv("ARMATURE_COVERAGE")) {
         coverage = calloc((size_t)a64_n_encodings, sizeof *coverage);
         if (coverage)
             atexit(coverage_dump);
     }
 }
+
+static int decode_slow(const Cpu *cpu, uint32_t insn);
 
 Cpu *cpu_new(const char *model)
 {
@@ -83,6 +82,18 @@ Cpu *cpu_new(const char *model)
     }
     cpu->model = m;
     cpu->enc_enabled = enabled;
+    /* Every slot starts as a correct entry for the word 0. */
+    cpu->dcache = malloc(sizeof *cpu->dcache << DECODE_CACHE_BITS);
+    if (!cpu->dcache) {
+        free(cpu);
+        free(enabled);
+        free(feat);
+        return NULL;
+    }
+    DecodeSlot zero = { 0, decode_slow(cpu, 0) };
+    for (size_t i = 0; i < (size_t)1 << DECODE_CACHE_BITS; i++)
+        cpu->dcache[i] = zero;
+    user_tlb_flush(&cpu->utlb, cpu->mem_gen ? *cpu->mem_gen : 0);
     /* The ELs of the model: ID_AA64PFR0_EL1.EL0..EL3 (bits 15:0), 0 = absent. */
     cpu->el_mask = 0x3;
     for (int i = 0; i < m->nregs; i++)
@@ -100,6 +111,7 @@ void cpu_free(Cpu *cpu)
         monitor_detach(cpu);
         free(cpu->enc_enabled);
         free(cpu->feat);
+        free(cpu->dcache);
     }
     free(cpu);
 }
@@ -183,7 +195,13 @@ bool prim_ImplementedEL(Cpu *cpu, asl_int el)
     return cpu->el_mask >> el & 1;
 }
 
-void cpu_set_mem(Cpu *cpu, GuestMem *mem) { cpu->mem = mem; }
+void cpu_set_mem(Cpu *cpu, GuestMem *mem)
+{
+    cpu->mem = mem;
+    cpu->mem_gen = mem ? guest_mem_generation(mem) : NULL;
+    cpu->fetch_page = ~(uint64_t)0;
+    user_tlb_flush(&cpu->utlb, cpu->mem_gen ? *cpu->mem_gen : 0);
+}
 
 void cpu_set_semihosting(Cpu *cpu, bool on) { cpu->semihosting = on; }
 
@@ -308,6 +326,33 @@ static AslStatus sys_set(Cpu *cpu, uint64_t va, unsigned size, AccType acctype, 
     return ASL_OK;
 }
 
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the user-mode fast path copies guest (little-endian) bytes as host integers"
+#endif
+
+/* User mode: the host bytes of the page of `va` if the access may use them
+ * (user_tlb.h), else NULL: the slow path decides. */
+static inline uint8_t *utlb_page(Cpu *cpu, UserTlbEntry *tab, uint64_t va, unsigned prot)
+{
+    if (__builtin_expect(cpu->utlb.gen != *cpu->mem_gen, 0))
+        user_tlb_flush(&cpu->utlb, *cpu->mem_gen);
+    uint64_t page = va & ~(uint64_t)(GUEST_PAGE_SIZE - 1);
+    UserTlbEntry *e = &tab[(va / GUEST_PAGE_SIZE) & ((1u << USER_TLB_BITS) - 1)];
+    if (__builtin_expect(e->page == page, 1))
+        return e->host;
+    uint8_t *host = guest_mem_host_page(cpu->mem, va, prot);
+    if (host) {
+        e->page = page;
+        e->host = host;
+    }
+    return host;
+}
+
+static inline bool within_page(uint64_t va, unsigned size)
+{
+    return (va & (GUEST_PAGE_SIZE - 1)) + size <= GUEST_PAGE_SIZE;
+}
+
 AslStatus prim_get_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, uint64_t *value)
 {
     uint64_t fault;
@@ -316,6 +361,15 @@ AslStatus prim_get_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype
     if (cpu->system_mode)
         return sys_get(cpu, address, (unsigned)size, acctype, value);
     uint64_t va = user_va(cpu, address);
+    if (__builtin_expect(within_page(va, (unsigned)size), 1)) {
+        const uint8_t *host = utlb_page(cpu, cpu->utlb.read, va, GUEST_PROT_READ);
+        if (__builtin_expect(host != NULL, 1)) {
+            uint64_t v = 0;
+            memcpy(&v, host + (va & (GUEST_PAGE_SIZE - 1)), (size_t)size);
+            *value = v;
+            return ASL_OK;
+        }
+    }
     if (!guest_mem_read(cpu->mem, va, (unsigned)size, value, &fault))
         return data_abort(cpu, (address & TOP_BYTE) | (fault & ~TOP_BYTE), false);
     return ASL_OK;
@@ -330,7 +384,10 @@ AslStatus prim_set_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype
         ASL_TRY(sys_set(cpu, address, (unsigned)size, acctype, value));
     } else {
         uint64_t va = user_va(cpu, address);
-        if (!guest_mem_write(cpu->mem, va, (unsigned)size, value, &fault))
+        uint8_t *host = within_page(va, (unsigned)size) ? utlb_page(cpu, cpu->utlb.write, va, GUEST_PROT_WRITE) : NULL;
+        if (__builtin_expect(host != NULL, 1))
+            memcpy(host + (va & (GUEST_PAGE_SIZE - 1)), &value, (size_t)size);
+        else if (!guest_mem_write(cpu->mem, va, (unsigned)size, value, &fault))
             return data_abort(cpu, (address & TOP_BYTE) | (fault & ~TOP_BYTE), true);
     }
     monitor_note_store(cpu, address, (uint64_t)size); /* clears exclusive marks (monitor.h) */
@@ -395,7 +452,7 @@ static inline AslStatus fetch(Cpu *cpu, uint64_t pc, uint32_t *insn)
     /* The page of the last fetch, while the guest memory map is unchanged:
      * the word is read from the page each time, so code writes are seen. */
     uint64_t page = pa & ~(uint64_t)(GUEST_PAGE_SIZE - 1);
-    uint64_t gen = guest_mem_generation(cpu->mem);
+    uint64_t gen = *cpu->mem_gen;
     if (__builtin_expect(page == cpu->fetch_page && gen == cpu->fetch_gen, 1)) {
         uint32_t w;
         memcpy(&w, cpu->fetch_host + (pa & (GUEST_PAGE_SIZE - 1)), 4);
@@ -414,32 +471,20 @@ static inline AslStatus fetch(Cpu *cpu, uint64_t pc, uint32_t *insn)
     return ASL_OK;
 }
 
-static bool feature_present(const Cpu *cpu, int idx) { return cpu->enc_enabled[idx]; }
-
-/* Decoding is a pure function of the word: a direct-mapped memo of recent
- * words and their encoding index saves the decode tree for hot code. */
-typedef struct DecodeMemo {
-    uint32_t insn;
-    int32_t idx;    /* -2: empty slot */
-} DecodeMemo;
-
-enum { MEMO_BITS = 16 };
-static DecodeMemo decode_memo[1u << MEMO_BITS];
-
-static void decode_memo_init(void)
+/* The encoding `insn` runs as on this CPU: -1 if UNDEFINED. */
+static int decode_slow(const Cpu *cpu, uint32_t insn)
 {
-    for (size_t i = 0; i < sizeof decode_memo / sizeof decode_memo[0]; i++)
-        decode_memo[i] = (DecodeMemo){ 0, -2 };
+    int idx = a64_decode_index(insn);
+    return idx >= 0 && cpu->enc_enabled[idx] ? idx : -1;
 }
 
-static inline int decode(uint32_t insn)
+static inline int decode(Cpu *cpu, uint64_t pc, uint32_t insn)
 {
-    DecodeMemo *m = &decode_memo[(insn * 0x9e3779b1u) >> (32 - MEMO_BITS)];
-    if (__builtin_expect(m->insn == insn && m->idx != -2, 1))
-        return m->idx;
-    int idx = a64_decode_index(insn);
-    *m = (DecodeMemo){ insn, idx };
-    return idx;
+    DecodeSlot *s = &cpu->dcache[(pc >> 2) & ((1u << DECODE_CACHE_BITS) - 1)];
+    if (__builtin_expect(s->insn == insn, 1))
+        return s->idx;
+    *s = (DecodeSlot){ insn, decode_slow(cpu, insn) };
+    return s->idx;
 }
 
 /* Turn how an instruction ended into what the board sees. */
@@ -534,8 +579,8 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             cpu->icount++;
             continue;
         } else {
-            int idx = decode(insn);
-            if (idx < 0 || !feature_present(cpu, idx)) {
+            int idx = decode(cpu, pc, insn);
+            if (idx < 0) {
                 st = ASL_UNDEFINED;
             } else {
                 cpu->a.BranchTaken = false;

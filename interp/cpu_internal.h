@@ -6,6 +6,8 @@
 #include "cpu.h"
 #include "cpu_model.h"
 #include "tlb.h"
+#include "decode_cache.h"
+#include "user_tlb.h"
 
 typedef struct Cpu Cpu;
 
@@ -19,9 +21,12 @@ struct Cpu {
     const CpuModel *model;
     uint8_t *enc_enabled;   /* per encoding: the model has its feature */
     bool *feat;             /* per Feature: the model has it */
+    const uint64_t *mem_gen; /* guest_mem_generation(mem) */
     uint64_t fetch_page;    /* instruction fetch cache: physical page, */
     uint64_t fetch_gen;     /* the guest memory generation it was read at, */
     const uint8_t *fetch_host; /* and its host bytes */
+    DecodeSlot *dcache;     /* decoded words by PC (decode_cache.h) */
+    UserTlb utlb;           /* user mode: host pages of loads and stores */
     bool disassembling;     /* decode runs for the disassembler, not to execute */
     bool semihosting;       /* HLT #0xF000 is a semihosting call */
     bool system_mode;       /* EL0-EL3 run here; else user mode (EL0 only) */

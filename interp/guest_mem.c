@@ -96,14 +96,11 @@ static void gm_page_release(GuestPage *e)
     e->tags = NULL;
 }
 
-/* Give a zero-page entry its own writable host page. */
-/* Materialising a page changes its host memory but has no GuestMem at hand:
- * a global count, added into every guest_mem_generation(). */
-static uint64_t gm_gen_bump;
-
-static void gm_materialize(GuestPage *e)
+/* Give a zero-page entry its own writable host page; the host bytes of
+ * the page change, so every cached host pointer is stale. */
+static void gm_materialize(GuestMem *m, GuestPage *e)
 {
-    gm_gen_bump++;
+    m->gen++;
     uint8_t *p = aligned_alloc(GUEST_PAGE_SIZE, GUEST_PAGE_SIZE);
     if (!p)
         abort();
@@ -278,7 +275,7 @@ bool guest_mem_copy_in(GuestMem *m, uint64_t addr, const void *src, size_t len)
             n = len;
         GuestPage *e = gm_entry(m, addr);
         if (e->prot & GM_ZERO)
-            gm_materialize(e);
+            gm_materialize(m, e);
         memcpy(e->host + off, s, n);
         s += n;
         addr += n;
@@ -412,7 +409,7 @@ bool guest_mem_write(GuestMem *m, uint64_t addr, unsigned size, uint64_t val, ui
             *fault = addr;
             return false;
         }
-        gm_materialize(e); /* first write to a zero page */
+        gm_materialize(m, e); /* first write to a zero page */
         gm_store_le(e->host + (addr & GM_PAGE_MASK), size, val);
         return true;
     }
@@ -422,13 +419,21 @@ bool guest_mem_write(GuestMem *m, uint64_t addr, unsigned size, uint64_t val, ui
         uint64_t a = addr + i;
         GuestPage *e = gm_entry(m, a);
         if (e->prot & GM_ZERO)
-            gm_materialize(e);
+            gm_materialize(m, e);
         e->host[a & GM_PAGE_MASK] = (uint8_t)(val >> (8 * i));
     }
     return true;
 }
 
-uint64_t guest_mem_generation(const GuestMem *m) { return m->gen + gm_gen_bump; }
+const uint64_t *guest_mem_generation(const GuestMem *m) { return &m->gen; }
+
+uint8_t *guest_mem_host_page(GuestMem *m, uint64_t addr, unsigned prot)
+{
+    GuestPage *e = gm_entry(m, addr);
+    if (!e || (e->prot & prot) != prot || ((prot & GUEST_PROT_WRITE) && (e->prot & GM_ZERO)))
+        return NULL;
+    return e->host;
+}
 
 const uint8_t *guest_mem_exec_page(GuestMem *m, uint64_t addr)
 {

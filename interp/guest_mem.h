@@ -42,12 +42,16 @@ bool guest_mem_read(GuestMem *m, uint64_t addr, unsigned size, uint64_t *val, ui
 bool guest_mem_write(GuestMem *m, uint64_t addr, unsigned size, uint64_t val, uint64_t *fault);
 /* Fetch one instruction word (needs PROT_EXEC). */
 bool guest_mem_fetch(GuestMem *m, uint64_t addr, uint32_t *insn);
-/* For the instruction fetch cache: the host bytes of the executable page
- * holding `addr` (NULL if not mapped executable), valid while
- * guest_mem_generation() is unchanged (it changes on every map, unmap,
- * protect and first write to a fresh page). */
+/* For the CPU's caches of host pointers (instruction fetch, user-mode
+ * loads and stores): the host bytes of the page holding `addr` if it is
+ * mapped with every bit of `prot` (for GUEST_PROT_WRITE: and has its own
+ * host page already, so the first write to a fresh page takes the slow
+ * path), else NULL. A pointer is valid while the generation, read through
+ * the returned address, is unchanged: it changes on every map, unmap,
+ * protect and first write to a fresh page. */
 const uint8_t *guest_mem_exec_page(GuestMem *m, uint64_t addr);
-uint64_t guest_mem_generation(const GuestMem *m);
+uint8_t *guest_mem_host_page(GuestMem *m, uint64_t addr, unsigned prot);
+const uint64_t *guest_mem_generation(const GuestMem *m);
 
 /* MTE allocation tags (FEAT_MTE2): a 4-bit tag for each 16-byte granule of
  * every mapped page, stored beside the page (allocated on the first nonzero
