@@ -4,6 +4,7 @@
  * return an AslStatus and are hoisted out of expressions into temporaries. */
 #include "emit_c.h"
 #include "emit_c_priv.h"
+#include "ranges.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -930,7 +931,29 @@ void emit_lib(const Sema *s, FILE *out)
 
 /* ------------------------------------------------------------ encodings */
 
-static void collect_dec_vars(const Stmt *s, FILE *out)
+/* The narrowest C type that holds every value of r. */
+static const struct NarrowTy {
+    const char *name;
+    __int128 lo, hi;
+} narrow_types[] = {
+    { "uint8_t", 0, UINT8_MAX }, { "int8_t", INT8_MIN, INT8_MAX },
+    { "uint16_t", 0, UINT16_MAX }, { "int16_t", INT16_MIN, INT16_MAX },
+    { "uint32_t", 0, UINT32_MAX }, { "int32_t", INT32_MIN, INT32_MAX },
+    { "int64_t", INT64_MIN, INT64_MAX },
+};
+
+/* The narrowest C type that holds every value of r, or NULL. */
+static const struct NarrowTy *narrow_ty(const Range *r)
+{
+    for (size_t i = 0; i < sizeof narrow_types / sizeof narrow_types[0]; i++)
+        if (r->lo >= narrow_types[i].lo && r->hi <= narrow_types[i].hi)
+            return &narrow_types[i];
+    return NULL;
+}
+
+/* Decode-time variables: an integer whose range is known is stored in the
+ * narrowest type that holds it (asl_int is 128 bits). */
+static void collect_dec_vars(const Stmt *s, const DecRanges *ranges, FILE *out)
 {
     if (!s)
         return;
@@ -938,9 +961,30 @@ static void collect_dec_vars(const Stmt *s, FILE *out)
         const Stmt *t = s->stmts[i];
         if (t->kind != S_DECL)
             continue;
-        for (int j = 0; j < t->nvars; j++)
-            if (t->vars[j].in_dec)
-                fprintf(out, "    %s %s;\n", cty(&t->vars[j].ty), t->vars[j].name);
+        for (int j = 0; j < t->nvars; j++) {
+            const DeclVar *v = &t->vars[j];
+            if (!v->in_dec)
+                continue;
+            const Range *r = v->ty.kind == TY_INT ? ranges_find(ranges, v->name) : NULL;
+            const struct NarrowTy *narrow = r && r->known ? narrow_ty(r) : NULL;
+            fprintf(out, "    %s %s;\n", narrow ? narrow->name : cty(&v->ty), v->name);
+        }
+    }
+}
+
+/* What decode proved about its integers, for the C compiler: execute may
+ * assume each stays in its range (register numbers 0..31 make X[]'s checks
+ * fold away). */
+static void assume_ranges(const DecRanges *ranges, FILE *out)
+{
+    for (int i = 0; i < ranges->n; i++) {
+        const Range *r = &ranges->ranges[i];
+        const struct NarrowTy *t = r->known ? narrow_ty(r) : NULL;
+        const char *name = ranges->vars[i]->name;
+        if (t && r->lo > t->lo)
+            fprintf(out, "    if (_D->%s < %lldLL) __builtin_unreachable();\n", name, (long long)r->lo);
+        if (t && r->hi < t->hi)
+            fprintf(out, "    if (_D->%s > %lldLL) __builtin_unreachable();\n", name, (long long)r->hi);
     }
 }
 
@@ -956,9 +1000,11 @@ void emit_encoding(const Encoding *enc, Stmt *decode, Stmt *execute, Scope *scop
         const Field *f = &enc->fields[i];
         uint32_t all = (uint32_t)((((uint64_t)1 << (f->hi - f->lo + 1)) - 1) << f->lo);
         if (f->sb || (f->mask & all) != all)
-            fprintf(dec, "    uint64_t %s;\n", f->name);
+            fprintf(dec, "    uint32_t %s; /* an encoding field: at most 32 bits */\n", f->name);
     }
-    collect_dec_vars(decode, dec);
+    DecRanges ranges;
+    ranges_of(decode, &ranges);
+    collect_dec_vars(decode, &ranges, dec);
     fprintf(dec, "} Dec_%s;\n\n", id);
 
     Em em = { .out = dec }, *m = &em;
@@ -988,6 +1034,8 @@ void emit_encoding(const Encoding *enc, Stmt *decode, Stmt *execute, Scope *scop
     fprintf(exec, "\nstatic AslStatus execute_%s(Cpu *_cpu, const void *_Dv)\n{\n", id);
     fprintf(exec, "    const Dec_%s *_D = _Dv;\n", id);
     fprintf(exec, "    (void)_cpu; (void)_D;\n");
+    assume_ranges(&ranges, exec);
+    ranges_free(&ranges);
     if (execute)
         block(m, execute);
     fprintf(exec, "    return ASL_OK;\n}\n\n");

@@ -23,7 +23,7 @@ typedef struct Cpu Cpu;
  * UNDEFINED or UNPREDICTABLE), or UNDEFINED for an unallocated word. */
 typedef AslStatus (*DecodedRunFn)(Cpu *cpu, const void *dec);
 
-enum { DECODE_CACHE_BITS = 14, DECODE_DEC_MAX = 240 };
+enum { DECODE_CACHE_BITS = 15, DECODE_DEC_MAX = 48 };
 
 typedef struct DecodeSlot {
     uint32_t insn;
@@ -31,6 +31,10 @@ typedef struct DecodeSlot {
     DecodedRunFn run;
     _Alignas(16) unsigned char dec[DECODE_DEC_MAX]; /* a Dec_<id> */
 } DecodeSlot;
+
+/* One host cache line per instruction; the few larger decoded forms run
+ * through the fallback. 32 Ki slots: 128 KiB of code, 2 MiB. */
+_Static_assert(sizeof(DecodeSlot) == 64, "a decode slot is one cache line");
 
 /* The generated side (a64_exec.c.inc): per encoding, decode into a
  * buffer, execute from it, and the buffer size (0: never cached). */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "ranges.h"
 #include "sema.h"
 #include "spec.h"
 
@@ -231,6 +232,55 @@ START_TEST(test_decode_statefulness)
 }
 END_TEST
 
+/* Decode-time integers get intervals (gen/ranges.c): the C back end stores
+ * them narrow and lets execute assume them. Expected ranges by hand. */
+START_TEST(test_decode_ranges)
+{
+    Sema sema;
+    sema_init(&sema);
+    const char *lib = "integer Opaque(integer x)\n    return x;\n";
+    ck_assert(asl_parse_decls(lib, here, &sema.decls));
+    ck_assert(sema_check_lib(&sema));
+    Field fields[3] = {
+        { .name = "Rd", .hi = 4, .lo = 0 },
+        { .name = "imm", .hi = 12, .lo = 5 },
+        { .name = "op", .hi = 13, .lo = 13 },
+    };
+    Encoding enc = { .id = "T", .fields = fields, .nfields = 3 };
+    Stmt *dec = asl_parse_block(
+        "integer d = UInt(Rd);\n"                          /* 0..31 */
+        "integer off = SInt(imm) * 4 - 1;\n"               /* -513..507 */
+        "integer esize;\n"
+        "if op == '1' then\n    esize = 8;\nelse\n    esize = 64;\n" /* 8..64 */
+        "integer sh = 8 << UInt(op);\n"                    /* 8..16 */
+        "integer q = (UInt(imm) + d) DIV 2;\n"             /* 0..143 */
+        "integer r = -d;\n"                                /* -31..0 */
+        "integer u = Opaque(d);\n"                         /* unknown: a call */
+        "integer t = 1;\n"
+        "if op == '1' then\n    t = t + 1;\n",         /* unknown: depends on itself */
+        here);
+    ck_assert_ptr_nonnull(dec);
+    Scope *scope;
+    ck_assert(sema_check_encoding(&sema, &enc, dec, NULL, &scope));
+    DecRanges r;
+    ranges_of(dec, &r);
+    struct { const char *name; bool known; long lo, hi; } want[] = {
+        { "d", true, 0, 31 }, { "off", true, -513, 507 }, { "esize", true, 8, 64 },
+        { "sh", true, 8, 16 }, { "q", true, 0, 143 }, { "r", true, -31, 0 },
+        { "u", false, 0, 0 }, { "t", false, 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const Range *x = ranges_find(&r, want[i].name);
+        ck_assert_msg(x != NULL, "%s: no range", want[i].name);
+        ck_assert_msg(x->known == want[i].known, "%s: known %d", want[i].name, x->known);
+        if (want[i].known)
+            ck_assert_msg(x->lo == want[i].lo && x->hi == want[i].hi, "%s: [%ld, %ld]", want[i].name,
+                          (long)x->lo, (long)x->hi);
+    }
+    ranges_free(&r);
+}
+END_TEST
+
 /* specialize="Q": one encoding per value of Q, with Q fixed in mask/match. */
 START_TEST(test_specialize)
 {
@@ -262,6 +312,7 @@ int main(void)
     tcase_add_test(tc, test_constant_folding);
     tcase_add_test(tc, test_specialize);
     tcase_add_test(tc, test_decode_statefulness);
+    tcase_add_test(tc, test_decode_ranges);
     tcase_add_test(tc, test_builtin_not_redefined);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
