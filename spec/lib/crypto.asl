@@ -153,3 +153,64 @@ bits(M+N) PolynomialMult(bits(M) op1, bits(N) op2)
         if op1<i> == '1' then
             result = result EOR LSL(extended_op2, i);
     return result;
+
+// ------------------------------------------------------------ SHA-1, SHA-256
+
+// The logical functions of FIPS 180-4 4.1.1 (Ch, Maj, Parity) and 4.1.2.
+bits(32) SHAchoose(bits(32) x, bits(32) y, bits(32) z)
+    return ((y EOR z) AND x) EOR z;
+
+bits(32) SHAmajority(bits(32) x, bits(32) y, bits(32) z)
+    return (x AND y) OR ((x OR y) AND z);
+
+bits(32) SHAparity(bits(32) x, bits(32) y, bits(32) z)
+    return x EOR y EOR z;
+
+// SHA-256 Sigma0 and Sigma1 (FIPS 180-4 4.1.2, (4.4) and (4.5)).
+bits(32) SHAhashSIGMA0(bits(32) x)
+    return ROR(x, 2) EOR ROR(x, 13) EOR ROR(x, 22);
+
+bits(32) SHAhashSIGMA1(bits(32) x)
+    return ROR(x, 6) EOR ROR(x, 11) EOR ROR(x, 25);
+
+// SHA256hash(): four rounds of the SHA-256 compression (FIPS 180-4 6.2.2
+// step 3) on the working variables a..d in x (a in the low word) and e..h
+// in y (e in the low word), with the four words W+K of w. part1 returns
+// the new a..d (SHA256H), otherwise the new e..h (SHA256H2).
+bits(128) SHA256hash(bits(128) x_in, bits(128) y_in, bits(128) w, boolean part1)
+    bits(128) x = x_in;
+    bits(128) y = y_in;
+    for e = 0 to 3
+        bits(32) chs = SHAchoose(y<31:0>, y<63:32>, y<95:64>);
+        bits(32) maj = SHAmajority(x<31:0>, x<63:32>, x<95:64>);
+        bits(32) t = y<127:96> + SHAhashSIGMA1(y<31:0>) + chs + w<32*e+31:32*e>;
+        x<127:96> = t + x<127:96>;
+        y<127:96> = t + SHAhashSIGMA0(x<31:0>) + maj;
+        // the 256-bit y:x turns left by one word: each variable moves up one
+        // place, the top word of x becoming the bottom word of y and vice versa
+        bits(32) top_x = x<127:96>;
+        x = x<95:0> : y<127:96>;
+        y = y<95:0> : top_x;
+    return if part1 then x else y;
+
+// SHA1hash(): four rounds of the SHA-1 compression (FIPS 180-4 6.1.2 step 3)
+// on a..d in x (a in the low word) and e in y, with the four words W+K of
+// w; f is 0 for Ch (SHA1C), 1 for Parity (SHA1P), 2 for Maj (SHA1M).
+bits(128) SHA1hash(bits(128) x_in, bits(32) y_in, bits(128) w, integer f)
+    bits(128) x = x_in;
+    bits(32) y = y_in;
+    for e = 0 to 3
+        bits(32) t;
+        if f == 0 then
+            t = SHAchoose(x<63:32>, x<95:64>, x<127:96>);
+        elsif f == 1 then
+            t = SHAparity(x<63:32>, x<95:64>, x<127:96>);
+        else
+            t = SHAmajority(x<63:32>, x<95:64>, x<127:96>);
+        y = y + ROL(x<31:0>, 5) + t + w<32*e+31:32*e>;
+        x<63:32> = ROL(x<63:32>, 30);
+        // the 160-bit y:x turns left by one word
+        bits(32) top_x = x<127:96>;
+        x = x<95:0> : y;
+        y = top_x;
+    return x;
