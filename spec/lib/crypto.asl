@@ -214,3 +214,20 @@ bits(128) SHA1hash(bits(128) x_in, bits(32) y_in, bits(128) w, integer f)
         x = x<95:0> : y;
         y = top_x;
     return x;
+
+// ------------------------------------------------------------ SHA-512
+
+// SHA-512 Sigma0/Sigma1 (FIPS 180-4 (4.10), (4.11)) and sigma0/sigma1
+// ((4.12), (4.13)).
+bits(64) SHA512SIGMA0(bits(64) x)
+    return ROR(x, 28) EOR ROR(x, 34) EOR ROR(x, 39);
+
+bits(64) SHA512SIGMA1(bits(64) x)
+    return ROR(x, 14) EOR ROR(x, 18) EOR ROR(x, 41);
+
+bits(64) SHA512sigma0(bits(64) x)
+    return ROR(x, 1) EOR ROR(x, 8) EOR LSR(x, 7);
+
+bits(64) SHA512sigma1(bits(64) x)
+    return ROR(x, 19) EOR ROR(x, 61) EOR LSR(x, 6);
+
