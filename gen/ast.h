@@ -199,6 +199,7 @@ struct Decl {
     char **wparams;         /* implicit width parameters (N, M ...) */
     int nwparams;
     bool raises;            /* may end the instruction with a status */
+    bool stateful;          /* reads or writes global state, or calls what does */
     bool checked, emitted, used;
     int const_lo, const_hi; /* array bounds */
     __int128 cval;          /* D_CONST folded value */

@@ -999,7 +999,10 @@ void emit_encoding(const Encoding *enc, Stmt *decode, Stmt *execute, Scope *scop
     m->out = exec;
     m->last_line = -1;
     m->ntemps = 0;
-    fprintf(exec, "\nstatic AslStatus execute_%s(Cpu *_cpu, const Dec_%s *_D)\n{\n", id, id);
+    /* execute_<id>() takes its decoded form as `const void *` so that the
+     * decoded-instruction cache (interp/decode_cache.h) calls it directly. */
+    fprintf(exec, "\nstatic AslStatus execute_%s(Cpu *_cpu, const void *_Dv)\n{\n", id);
+    fprintf(exec, "    const Dec_%s *_D = _Dv;\n", id);
     fprintf(exec, "    (void)_cpu; (void)_D;\n");
     if (execute)
         block(m, execute);
@@ -1007,6 +1010,15 @@ void emit_encoding(const Encoding *enc, Stmt *decode, Stmt *execute, Scope *scop
     fprintf(exec, "static AslStatus exec_%s(Cpu *_cpu, uint32_t insn)\n{\n", id);
     fprintf(exec, "    Dec_%s d;\n    ASL_TRY(decode_%s(_cpu, insn, &d));\n", id, id);
     fprintf(exec, "    return execute_%s(_cpu, &d);\n}\n", id);
+    /* Only a decode that touches no state is a function of the word and
+     * may be cached; size 0 keeps the others out. */
+    bool pure = !decode || !sema_stmt_stateful(decode);
+    fprintf(exec, "\nstatic AslStatus dec_%s(Cpu *_cpu, uint32_t insn, void *d)\n{\n", id);
+    fprintf(exec, "    return decode_%s(_cpu, insn, d);\n}\n", id);
+    if (pure)
+        fprintf(exec, "enum { decsize_%s = sizeof(Dec_%s) };\n", id, id);
+    else
+        fprintf(exec, "enum { decsize_%s = 0 };\n", id);
 }
 
 void emit_exec_table(const Spec *spec, FILE *out)
@@ -1014,6 +1026,12 @@ void emit_exec_table(const Spec *spec, FILE *out)
     fprintf(out, "\nconst A64ExecFn a64_exec_fns[] = {\n");
     for (int i = 0; i < spec->nencs; i++)
         fprintf(out, "    exec_%s,\n", enc_cname(spec->encs[i]));
+    fprintf(out, "};\n");
+    fprintf(out, "\nconst A64Decoded a64_decoded[] = {\n");
+    for (int i = 0; i < spec->nencs; i++) {
+        const char *id = enc_cname(spec->encs[i]);
+        fprintf(out, "    { dec_%s, execute_%s, decsize_%s },\n", id, id, id);
+    }
     fprintf(out, "};\n");
 }
 

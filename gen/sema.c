@@ -1194,71 +1194,84 @@ static void check_stmt(Ctx *c, Stmt *s)
     }
 }
 
-/* ------------------------------------------------------------ raising */
+/* ------------------------------------------------------------ raising, state */
 
-bool sema_expr_raises(const Expr *e)
+/* Walks pseudocode and asks `node` of every expression (an assignment's
+ * target included, so setters count); `stmt_ends` says whether UNDEFINED,
+ * UNPREDICTABLE and SEE count too. */
+typedef bool (*ExprPred)(const Expr *e);
+
+static bool expr_any(const Expr *e, ExprPred node)
 {
     if (!e)
         return false;
-    if ((e->kind == E_CALL || e->kind == E_INDEX) && e->target && e->target->raises)
-        return true;
-    if (e->kind == E_CALL && sema_builtin(e->name) == B_RAISE)
-        return true;
-    if (sema_expr_raises(e->a) || sema_expr_raises(e->b) || sema_expr_raises(e->c))
+    if (node(e) || expr_any(e->a, node) || expr_any(e->b, node) || expr_any(e->c, node))
         return true;
     for (int i = 0; i < e->nargs; i++)
-        if (sema_expr_raises(e->args[i]))
+        if (expr_any(e->args[i], node))
             return true;
     return false;
 }
 
-bool sema_stmt_raises(const Stmt *s)
+static bool stmt_any(const Stmt *s, ExprPred node, bool stmt_ends)
 {
     if (!s)
         return false;
     switch (s->kind) {
     case S_UNDEFINED: case S_UNPREDICTABLE: case S_SEE:
-        return true;
+        return stmt_ends;
     case S_DECL:
         for (int i = 0; i < s->nvars; i++)
-            if (sema_expr_raises(s->vars[i].init))
+            if (expr_any(s->vars[i].init, node))
                 return true;
         return false;
     case S_ASSIGN:
-        if (s->lhs->kind == E_INDEX && s->lhs->target && s->lhs->target->raises)
-            return true;
-        if (s->lhs->kind == E_TUPLE)
-            for (int i = 0; i < s->lhs->nargs; i++)
-                if (s->lhs->args[i]->kind == E_INDEX && s->lhs->args[i]->target &&
-                    s->lhs->args[i]->target->raises)
-                    return true;
-        return sema_expr_raises(s->lhs) || sema_expr_raises(s->rhs);
+        return expr_any(s->lhs, node) || expr_any(s->rhs, node);
     case S_CALL: case S_RETURN:
-        return sema_expr_raises(s->rhs);
+        return expr_any(s->rhs, node);
     case S_ASSERT:
         return false;
     case S_IF: case S_WHILE: case S_REPEAT:
         for (int i = 0; i < s->nconds; i++)
-            if (sema_expr_raises(s->conds[i]) || sema_stmt_raises(s->blocks[i]))
+            if (expr_any(s->conds[i], node) || stmt_any(s->blocks[i], node, stmt_ends))
                 return true;
-        return sema_stmt_raises(s->else_);
+        return stmt_any(s->else_, node, stmt_ends);
     case S_CASE:
-        if (sema_expr_raises(s->subject))
+        if (expr_any(s->subject, node))
             return true;
         for (int i = 0; i < s->narms; i++)
-            if (sema_stmt_raises(s->arms[i].body))
+            if (stmt_any(s->arms[i].body, node, stmt_ends))
                 return true;
         return false;
     case S_FOR:
-        return sema_expr_raises(s->from) || sema_expr_raises(s->to) || sema_stmt_raises(s->body);
+        return expr_any(s->from, node) || expr_any(s->to, node) || stmt_any(s->body, node, stmt_ends);
     case S_BLOCK:
         for (int i = 0; i < s->nstmts; i++)
-            if (sema_stmt_raises(s->stmts[i]))
+            if (stmt_any(s->stmts[i], node, stmt_ends))
                 return true;
         return false;
     }
     return false;
 }
+
+static bool node_raises(const Expr *e)
+{
+    return ((e->kind == E_CALL || e->kind == E_INDEX) && e->target && e->target->raises) ||
+           (e->kind == E_CALL && sema_builtin(e->name) == B_RAISE);
+}
+
+bool sema_expr_raises(const Expr *e) { return expr_any(e, node_raises); }
+bool sema_stmt_raises(const Stmt *s) { return stmt_any(s, node_raises, true); }
+
+/* A global variable, or a call of what touches one or is a primitive with
+ * effects (Mem[], X[] ...). */
+static bool node_stateful(const Expr *e)
+{
+    return (e->sym == SYM_GLOBAL && (e->kind == E_VAR || e->kind == E_INDEX)) ||
+           ((e->kind == E_CALL || e->kind == E_INDEX) && e->target && e->target->stateful);
+}
+
+bool sema_stmt_stateful(const Stmt *s) { return stmt_any(s, node_stateful, false); }
 
 /* ------------------------------------------------------------ library */
 
@@ -1393,8 +1406,10 @@ bool sema_check_lib(Sema *s)
             add_wparam(d, d->value.type);
         add_wparam(d, d->type);
         function_scope(c, d);
-        if (d->primitive)
+        if (d->primitive) {
             d->raises = !(d->ty.kind == TY_STRING || d->pure);
+            d->stateful = !d->pure;
+        }
     }
     /* bodies */
     for (int i = 0; i < s->decls.n; i++) {
@@ -1416,6 +1431,10 @@ bool sema_check_lib(Sema *s)
             Decl *d = s->decls.items[i];
             if (d->body && !d->raises && sema_stmt_raises(d->body)) {
                 d->raises = true;
+                changed = true;
+            }
+            if (d->body && !d->stateful && sema_stmt_stateful(d->body)) {
+                d->stateful = true;
                 changed = true;
             }
         }

@@ -64,5 +64,8 @@ const char *ty_name(const Ty *t);
 /* Did checking find the block to raise (UNDEFINED, exceptions, Mem[])? */
 bool sema_stmt_raises(const Stmt *s);
 bool sema_expr_raises(const Expr *e);
+/* The pseudocode reads or writes global state (directly or through what it
+ * calls): a decode block that does not is a function of the word alone. */
+bool sema_stmt_stateful(const Stmt *s);
 
 #endif

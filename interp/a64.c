@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "mem_access.h" /* before asl_lib.h: Mem[] inline */
 #include "sysreg.h"
 #include "asl_lib.h"
 #include "sysregs.c.inc"

@@ -9,6 +9,7 @@
 
 #include "cpu_internal.h"
 #include "a64_meta.h"
+#include "mem_access.h"
 #include "monitor.h"
 
 /* Encoding coverage: with ARMATURE_COVERAGE=FILE set, every process appends
@@ -53,7 +54,7 @@ static void coverage_init(void)
     }
 }
 
-static int decode_slow(const Cpu *cpu, uint32_t insn);
+static void decode_fill(Cpu *cpu, DecodeSlot *s, uint32_t insn);
 
 Cpu *cpu_new(const char *model)
 {
@@ -83,16 +84,16 @@ Cpu *cpu_new(const char *model)
     cpu->model = m;
     cpu->enc_enabled = enabled;
     /* Every slot starts as a correct entry for the word 0. */
-    cpu->dcache = malloc(sizeof *cpu->dcache << DECODE_CACHE_BITS);
+    cpu->dcache = aligned_alloc(_Alignof(DecodeSlot), sizeof *cpu->dcache << DECODE_CACHE_BITS);
     if (!cpu->dcache) {
         free(cpu);
         free(enabled);
         free(feat);
         return NULL;
     }
-    DecodeSlot zero = { 0, decode_slow(cpu, 0) };
-    for (size_t i = 0; i < (size_t)1 << DECODE_CACHE_BITS; i++)
-        cpu->dcache[i] = zero;
+    decode_fill(cpu, &cpu->dcache[0], 0);
+    for (size_t i = 1; i < (size_t)1 << DECODE_CACHE_BITS; i++)
+        cpu->dcache[i] = cpu->dcache[0];
     user_tlb_flush(&cpu->utlb, cpu->mem_gen ? *cpu->mem_gen : 0);
     /* The ELs of the model: ID_AA64PFR0_EL1.EL0..EL3 (bits 15:0), 0 = absent. */
     cpu->el_mask = 0x3;
@@ -326,10 +327,6 @@ static AslStatus sys_set(Cpu *cpu, uint64_t va, unsigned size, AccType acctype, 
     return ASL_OK;
 }
 
-#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "the user-mode fast path copies guest (little-endian) bytes as host integers"
-#endif
-
 /* User mode: the host bytes of the page of `va` if the access may use them
  * (user_tlb.h), else NULL: the slow path decides. */
 static inline uint8_t *utlb_page(Cpu *cpu, UserTlbEntry *tab, uint64_t va, unsigned prot)
@@ -353,15 +350,15 @@ static inline bool within_page(uint64_t va, unsigned size)
     return (va & (GUEST_PAGE_SIZE - 1)) + size <= GUEST_PAGE_SIZE;
 }
 
-AslStatus prim_get_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, uint64_t *value)
+AslStatus cpu_mem_get(Cpu *cpu, uint64_t address, unsigned size, AccType acctype, uint64_t *value)
 {
     uint64_t fault;
     if (size != 1 && size != 2 && size != 4 && size != 8)
         asl_fail("Mem[] access size", "interp/cpu.c");
     if (cpu->system_mode)
-        return sys_get(cpu, address, (unsigned)size, acctype, value);
+        return sys_get(cpu, address, size, acctype, value);
     uint64_t va = user_va(cpu, address);
-    if (__builtin_expect(within_page(va, (unsigned)size), 1)) {
+    if (__builtin_expect(within_page(va, size), 1)) {
         const uint8_t *host = utlb_page(cpu, cpu->utlb.read, va, GUEST_PROT_READ);
         if (__builtin_expect(host != NULL, 1)) {
             uint64_t v = 0;
@@ -370,24 +367,24 @@ AslStatus prim_get_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype
             return ASL_OK;
         }
     }
-    if (!guest_mem_read(cpu->mem, va, (unsigned)size, value, &fault))
+    if (!guest_mem_read(cpu->mem, va, size, value, &fault))
         return data_abort(cpu, (address & TOP_BYTE) | (fault & ~TOP_BYTE), false);
     return ASL_OK;
 }
 
-AslStatus prim_set_Mem(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, uint64_t value)
+AslStatus cpu_mem_set(Cpu *cpu, uint64_t address, unsigned size, AccType acctype, uint64_t value)
 {
     uint64_t fault;
     if (size != 1 && size != 2 && size != 4 && size != 8)
         asl_fail("Mem[] access size", "interp/cpu.c");
     if (cpu->system_mode) {
-        ASL_TRY(sys_set(cpu, address, (unsigned)size, acctype, value));
+        ASL_TRY(sys_set(cpu, address, size, acctype, value));
     } else {
         uint64_t va = user_va(cpu, address);
-        uint8_t *host = within_page(va, (unsigned)size) ? utlb_page(cpu, cpu->utlb.write, va, GUEST_PROT_WRITE) : NULL;
+        uint8_t *host = within_page(va, size) ? utlb_page(cpu, cpu->utlb.write, va, GUEST_PROT_WRITE) : NULL;
         if (__builtin_expect(host != NULL, 1))
             memcpy(host + (va & (GUEST_PAGE_SIZE - 1)), &value, (size_t)size);
-        else if (!guest_mem_write(cpu->mem, va, (unsigned)size, value, &fault))
+        else if (!guest_mem_write(cpu->mem, va, size, value, &fault))
             return data_abort(cpu, (address & TOP_BYTE) | (fault & ~TOP_BYTE), true);
     }
     monitor_note_store(cpu, address, (uint64_t)size); /* clears exclusive marks (monitor.h) */
@@ -401,15 +398,15 @@ AslStatus prim_get_Mem__w(Cpu *cpu, uint64_t address, asl_int size, AccType acct
 {
     if (size <= 8) {
         uint64_t v;
-        AslStatus st = prim_get_Mem(cpu, address, size, acctype, &v);
+        AslStatus st = cpu_mem_get(cpu, address, (unsigned)size, acctype, &v);
         *value = v;
         return st;
     }
     if (size != 16)
         asl_fail("Mem[] access size", "interp/cpu.c");
     uint64_t lo, hi;
-    ASL_TRY(prim_get_Mem(cpu, address, 8, acctype, &lo));
-    ASL_TRY(prim_get_Mem(cpu, address + 8, 8, acctype, &hi));
+    ASL_TRY(cpu_mem_get(cpu, address, 8, acctype, &lo));
+    ASL_TRY(cpu_mem_get(cpu, address + 8, 8, acctype, &hi));
     *value = (asl_u128)hi << 64 | lo;
     return ASL_OK;
 }
@@ -417,7 +414,7 @@ AslStatus prim_get_Mem__w(Cpu *cpu, uint64_t address, asl_int size, AccType acct
 AslStatus prim_set_Mem__w(Cpu *cpu, uint64_t address, asl_int size, AccType acctype, asl_u128 value)
 {
     if (size <= 8)
-        return prim_set_Mem(cpu, address, size, acctype, (uint64_t)value);
+        return cpu_mem_set(cpu, address, (unsigned)size, acctype, (uint64_t)value);
     if (size != 16)
         asl_fail("Mem[] access size", "interp/cpu.c");
     /* check both halves before writing either, so a fault changes nothing */
@@ -438,16 +435,16 @@ AslStatus prim_set_Mem__w(Cpu *cpu, uint64_t address, asl_int size, AccType acct
             return data_abort(cpu, fault, true);
         }
     }
-    ASL_TRY(prim_set_Mem(cpu, address, 8, acctype, (uint64_t)value));
-    return prim_set_Mem(cpu, address + 8, 8, acctype, (uint64_t)(value >> 64));
+    ASL_TRY(cpu_mem_set(cpu, address, 8, acctype, (uint64_t)value));
+    return cpu_mem_set(cpu, address + 8, 8, acctype, (uint64_t)(value >> 64));
 }
 
 /* Fetch the instruction at `pc`: user mode from the flat space, system mode
  * through the TLB and translation (an Instruction Abort on a fault). */
-static inline AslStatus fetch(Cpu *cpu, uint64_t pc, uint32_t *insn)
+static inline AslStatus fetch(Cpu *cpu, bool sys, uint64_t pc, uint32_t *insn)
 {
     uint64_t pa = pc;
-    if (cpu->system_mode)
+    if (sys)
         ASL_TRY(translate(cpu, pc, AccType_IFETCH, false, true, &pa));
     /* The page of the last fetch, while the guest memory map is unchanged:
      * the word is read from the page each time, so code writes are seen. */
@@ -471,20 +468,52 @@ static inline AslStatus fetch(Cpu *cpu, uint64_t pc, uint32_t *insn)
     return ASL_OK;
 }
 
-/* The encoding `insn` runs as on this CPU: -1 if UNDEFINED. */
-static int decode_slow(const Cpu *cpu, uint32_t insn)
+/* Slots that cannot run from a cached decoded form. */
+typedef struct Redecode {
+    uint32_t insn;
+    int32_t idx;
+} Redecode;
+
+static AslStatus run_redecode(Cpu *cpu, const void *dec)
 {
-    int idx = a64_decode_index(insn);
-    return idx >= 0 && cpu->enc_enabled[idx] ? idx : -1;
+    const Redecode *r = dec;
+    return a64_exec_fns[r->idx](cpu, r->insn);
 }
 
-static inline int decode(Cpu *cpu, uint64_t pc, uint32_t insn)
+static AslStatus run_undefined(Cpu *cpu, const void *dec)
+{
+    (void)cpu;
+    (void)dec;
+    return ASL_UNDEFINED;
+}
+
+/* Fill slot `s` for `insn` as this CPU runs it. */
+static void decode_fill(Cpu *cpu, DecodeSlot *s, uint32_t insn)
+{
+    int idx = a64_decode_index(insn);
+    if (idx >= 0 && !cpu->enc_enabled[idx])
+        idx = -1;
+    s->insn = insn;
+    s->idx = idx;
+    if (idx < 0) {
+        s->run = run_undefined;
+        return;
+    }
+    const A64Decoded *d = &a64_decoded[idx];
+    if (d->size != 0 && d->size <= sizeof s->dec && d->decode(cpu, insn, s->dec) == ASL_OK) {
+        s->run = d->run;
+        return;
+    }
+    s->run = run_redecode;
+    memcpy(s->dec, &(Redecode){ insn, idx }, sizeof(Redecode));
+}
+
+static inline const DecodeSlot *decode(Cpu *cpu, uint64_t pc, uint32_t insn)
 {
     DecodeSlot *s = &cpu->dcache[(pc >> 2) & ((1u << DECODE_CACHE_BITS) - 1)];
-    if (__builtin_expect(s->insn == insn, 1))
-        return s->idx;
-    *s = (DecodeSlot){ insn, decode_slow(cpu, insn) };
-    return s->idx;
+    if (__builtin_expect(s->insn != insn, 0))
+        decode_fill(cpu, s, insn);
+    return s;
 }
 
 /* Turn how an instruction ended into what the board sees. */
@@ -570,7 +599,7 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
         AslStatus st;
         if (pc & 3) {
             st = cpu_exc_pc_alignment(cpu, pc);
-        } else if ((st = fetch(cpu, pc, &insn)) != ASL_OK) {
+        } else if ((st = fetch(cpu, sys, pc, &insn)) != ASL_OK) {
             /* an Instruction Abort, in _Exception */
         } else if (__builtin_expect(cpu->a.PSTATE.IL, 0) && sys) {
             /* after an illegal exception return (D1.5.2) */
@@ -579,16 +608,12 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             cpu->icount++;
             continue;
         } else {
-            int idx = decode(cpu, pc, insn);
-            if (idx < 0) {
-                st = ASL_UNDEFINED;
-            } else {
-                cpu->a.BranchTaken = false;
-                cpu->a._ThisInstr = insn;
-                if (__builtin_expect(coverage != NULL, 0))
-                    coverage[idx]++;
-                st = a64_exec_fns[idx](cpu, insn);
-            }
+            const DecodeSlot *s = decode(cpu, pc, insn);
+            cpu->a.BranchTaken = false;
+            cpu->a._ThisInstr = insn;
+            if (__builtin_expect(coverage != NULL, 0) && s->idx >= 0)
+                coverage[s->idx]++;
+            st = s->run(cpu, s->dec);
         }
         if (__builtin_expect(st != ASL_OK, 0)) {
             if (!sys || (st == ASL_EXCEPTION && (cpu->a._Exception.exceptype == Exception_Semihosting ||

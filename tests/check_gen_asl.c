@@ -193,6 +193,44 @@ START_TEST(test_builtin_not_redefined)
 }
 END_TEST
 
+/* A decode block that touches no state (directly or through what it calls)
+ * is a function of the word: the decoded-instruction cache may keep its
+ * result. One that reads a global, calls a function that does, or calls a
+ * primitive with effects may not be cached. */
+START_TEST(test_decode_statefulness)
+{
+    Sema sema;
+    sema_init(&sema);
+    const char *lib =
+        "bits(4) Flags;\n"
+        "integer Twice(integer x)\n    return 2 * x;\n"
+        "bits(4) ReadFlags()\n    return Flags;\n"
+        "bits(4) Indirect()\n    return ReadFlags();\n"
+        "__primitive bits(64) Effect(integer n);\n"
+        "__pure_primitive bits(64) Pure(integer n);\n";
+    ck_assert(asl_parse_decls(lib, here, &sema.decls));
+    ck_assert(sema_check_lib(&sema));
+    Field fields[1] = { { .name = "imm", .hi = 3, .lo = 0 } };
+    Encoding enc = { .id = "T", .fields = fields, .nfields = 1 };
+    struct { const char *decode; bool stateful; } cases[] = {
+        { "integer k = Twice(UInt(imm));\n", false },
+        { "bits(64) v = Pure(UInt(imm));\n", false },
+        { "bits(4) f = Flags;\n", true },
+        { "bits(4) f = imm;\nif f == '0000' then\n    Flags = f;\n", true },
+        { "bits(4) f = ReadFlags();\n", true },
+        { "bits(4) f = Indirect();\n", true },
+        { "bits(64) v = Effect(UInt(imm));\n", true },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Stmt *dec = asl_parse_block(cases[i].decode, here);
+        ck_assert_ptr_nonnull(dec);
+        Scope *scope;
+        ck_assert_msg(sema_check_encoding(&sema, &enc, dec, NULL, &scope), "%s", cases[i].decode);
+        ck_assert_msg(sema_stmt_stateful(dec) == cases[i].stateful, "%s", cases[i].decode);
+    }
+}
+END_TEST
+
 /* specialize="Q": one encoding per value of Q, with Q fixed in mask/match. */
 START_TEST(test_specialize)
 {
@@ -223,6 +261,7 @@ int main(void)
     tcase_add_test(tc, test_folding_per_encoding);
     tcase_add_test(tc, test_constant_folding);
     tcase_add_test(tc, test_specialize);
+    tcase_add_test(tc, test_decode_statefulness);
     tcase_add_test(tc, test_builtin_not_redefined);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
