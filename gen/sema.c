@@ -1263,11 +1263,12 @@ static bool node_raises(const Expr *e)
 bool sema_expr_raises(const Expr *e) { return expr_any(e, node_raises); }
 bool sema_stmt_raises(const Stmt *s) { return stmt_any(s, node_raises, true); }
 
-/* A global variable, or a call of what touches one or is a primitive with
- * effects (Mem[], X[] ...). */
+/* A global variable (a constant array is not state), or a call of what
+ * touches one or is a primitive with effects (Mem[], X[] ...). */
 static bool node_stateful(const Expr *e)
 {
-    return (e->sym == SYM_GLOBAL && (e->kind == E_VAR || e->kind == E_INDEX)) ||
+    bool table = e->target && e->target->kind == D_CONST; /* a constant array */
+    return (e->sym == SYM_GLOBAL && (e->kind == E_VAR || e->kind == E_INDEX) && !table) ||
            ((e->kind == E_CALL || e->kind == E_INDEX) && e->target && e->target->stateful);
 }
 
