@@ -2,6 +2,8 @@
 #define _GNU_SOURCE /* timegm() */
 #include "system/system.h"
 
+#include "monitor.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -18,7 +20,8 @@
 typedef struct Options {
     const char *machine, *cpu, *kernel, *append, *log_file, *initrd, *dtb, *serial;
     uint64_t ram_size;
-    bool semihosting, virt_secure, virt_virtualization, nographic, no_reboot;
+    bool semihosting, virt_secure, virt_secure_off, virt_virtualization, nographic, no_reboot;
+    unsigned smp;
     unsigned gic_version;
     unsigned icount_shift;
     int64_t time_base;
@@ -47,6 +50,8 @@ static void usage(FILE *f)
           "                        machine type: none, virt (default none; -M help)\n"
           "  -cpu NAME             CPU model (default max; -cpu help)\n"
           "  -m SIZE               RAM size, in MiB or with a K/M/G suffix (default 128M)\n"
+          "  -smp [cpus=]N         N CPUs (-M virt; default 1), run in turn in one thread;\n"
+          "                        CPU 0 starts, the others wait for PSCI CPU_ON\n"
           "  -kernel FILE          arm64 Linux Image (-M virt: entered at EL1, or EL2 with\n"
           "                        virtualization=on, x0 = the DTB) or an ELF image loaded at\n"
           "                        its physical addresses, entered at the highest EL\n"
@@ -126,8 +131,10 @@ static void parse_machine(Options *o, const char *arg)
         if (!eq)
             die("-M: bad property '%s' (expected NAME=VALUE)", p);
         *eq = 0;
-        if (!strcmp(p, "secure"))
+        if (!strcmp(p, "secure")) {
             o->virt_secure = on_off(eq + 1, "-M secure");
+            o->virt_secure_off = !o->virt_secure;
+        }
         else if (!strcmp(p, "virtualization"))
             o->virt_virtualization = on_off(eq + 1, "-M virtualization");
         else if (!strcmp(p, "gic-version")) {
@@ -190,6 +197,37 @@ static void parse_icount(Options *o, const char *arg)
     if (errno || end == v || (*end && *end != ',') || n > 10)
         die("-icount: bad value '%s' (expected shift=N, N from 0 to 10)", arg);
     o->icount_shift = (unsigned)n;
+}
+
+/* -smp [cpus=]N[,maxcpus=N][,sockets=1,clusters=1,cores=N,threads=1] */
+static void parse_smp(Options *o, const char *arg)
+{
+    char *copy = strdup(arg);
+    if (!copy)
+        abort();
+    unsigned n = 0;
+    char *save;
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(p, '=');
+        const char *v = eq ? eq + 1 : p;
+        if (eq)
+            *eq = 0;
+        char *end;
+        unsigned long k = strtoul(v, &end, 10);
+        if (*end || end == v)
+            die("-smp: bad value '%s'", arg);
+        if (!eq || !strcmp(p, "cpus") || !strcmp(p, "cores"))
+            n = (unsigned)k;
+        else if (!strcmp(p, "maxcpus") || ((!strcmp(p, "sockets") || !strcmp(p, "clusters") ||
+                                            !strcmp(p, "threads") || !strcmp(p, "dies")) && k == 1))
+            continue;
+        else
+            die("-smp: '%s' is not implemented (cpus=N only)", p);
+    }
+    free(copy);
+    if (n < 1 || n > SYS_MAX_CPUS)
+        die("-smp %s: from 1 to %d CPUs", arg, SYS_MAX_CPUS);
+    o->smp = n;
 }
 
 static void parse_rtc(Options *o, const char *arg)
@@ -274,8 +312,7 @@ static void parse_options(Options *o, int argc, char **argv)
         } else if (!strcmp(opt, "rtc")) {
             parse_rtc(o, arg);
         } else if (!strcmp(opt, "smp")) {
-            if (strcmp(arg, "1") && strcmp(arg, "cpus=1"))
-                die("-smp %s: more than one CPU is not implemented yet", arg);
+            parse_smp(o, arg);
         } else if (!strcmp(opt, "S") || !strcmp(opt, "s") || !strcmp(opt, "gdb")) {
             die("option %s: the gdb stub is not implemented yet", raw);
         } else if (arg) {
@@ -302,7 +339,7 @@ static void semihost_note(void *opaque, bool unimp, const char *msg)
 
 int main(int argc, char **argv)
 {
-    Options o = {.machine = "none", .cpu = "max", .ram_size = DEFAULT_RAM,
+    Options o = {.machine = "none", .cpu = "max", .ram_size = DEFAULT_RAM, .smp = 1,
                  .time_base = DEFAULT_TIME_BASE, .gic_version = 3};
     parse_options(&o, argc, argv);
     if (!o.kernel)
@@ -310,38 +347,54 @@ int main(int argc, char **argv)
     if (o.log_file && !sys_log_open(o.log_file))
         die("-D %s: %s", o.log_file, strerror(errno));
 
-    Cpu *cpu = cpu_new(o.cpu);
-    if (!cpu)
-        die("unknown CPU model '%s' (try -cpu help)", o.cpu);
+    if (o.smp > 1 && strcmp(o.machine, "virt"))
+        die("-smp %u needs -M virt", o.smp);
+    /* the CPUs, attached in order to one exclusives monitor: CPU i is
+     * ProcessorID() i, so MPIDR_EL1.Aff0 = i */
+    SysCpus cpus = {.n = o.smp};
+    GlobalMonitor *monitor = global_monitor_new();
+    for (unsigned i = 0; i < o.smp; i++) {
+        cpus.cpu[i] = cpu_new(o.cpu);
+        if (!cpus.cpu[i])
+            die("unknown CPU model '%s' (try -cpu help)", o.cpu);
+        monitor_attach(monitor, cpus.cpu[i]);
+        cpus.mpidr[i] = sys_cpu_mpidr(cpus.cpu[i], i);
+        cpu_set_system_mode(cpus.cpu[i], true);
+    }
+    cpu_link_peers(cpus.cpu, o.smp);
     SysMachine m;
     char err[512];
     if (!sys_machine_init(&m, sys_machine_find(o.machine), o.ram_size, err, sizeof err))
         die("%s", err);
-    SysBoardConfig cfg = {.secure = o.virt_secure, .virtualization = o.virt_virtualization,
+    SysBoardConfig cfg = {.secure = o.virt_secure, .secure_off = o.virt_secure_off,
+                          .virtualization = o.virt_virtualization, .smp = o.smp,
                           .gic_version = o.gic_version, .kernel = o.kernel, .initrd = o.initrd,
                           .append = o.append, .dtb = o.dtb, .serial = o.serial,
                           .nographic = o.nographic, .no_reboot = o.no_reboot,
                           .time_base = o.time_base};
-    SysTime clock = {.cpu = cpu, .shift = o.icount_shift};
-    cpu_set_system_mode(cpu, true);
+    SysTime clock = {.cpus = cpus.cpu, .ncpus = o.smp, .shift = o.icount_shift};
     VirtBoard *virt = NULL;
     if (!strcmp(o.machine, "virt")) {
-        virt = virt_new(&m, cpu, &clock, &cfg, err, sizeof err);
+        virt = virt_new(&m, cpus.cpu, o.smp, &clock, &cfg, err, sizeof err);
         if (!virt)
             die("%s", err);
-        cpu_set_bus(cpu, m.bus);
+        for (unsigned i = 0; i < o.smp; i++)
+            cpu_set_bus(cpus.cpu[i], m.bus);
     } else if (o.initrd || o.dtb) {
         die("-initrd and -dtb need -M virt");
     }
+    cpus.virt = virt;
     SysImage img;
     /* reset at the highest EL of the model at an ELF's entry, or as QEMU
      * enters a Linux Image */
-    if (!sys_boot(&m, virt, cpu, &cfg, &img, err, sizeof err))
+    if (!sys_boot(&m, virt, &cpus, &cfg, &img, err, sizeof err))
         die("%s", err);
-    cpu_set_mem(cpu, m.mem);
-    cpu_set_semihosting(cpu, o.semihosting);
+    for (unsigned i = 0; i < o.smp; i++) {
+        cpu_set_mem(cpus.cpu[i], m.mem);
+        cpu_set_semihosting(cpus.cpu[i], o.semihosting);
+    }
 
-    SysRun r = {.cpu = cpu, .machine = &m, .icount_shift = o.icount_shift, .time = &clock,
+    SysRun r = {.cpus = &cpus, .machine = &m, .icount_shift = o.icount_shift, .time = &clock,
                 .virt = virt, .cfg = &cfg};
     Semihost semi;
     char *cmdline = NULL;
@@ -376,7 +429,9 @@ int main(int argc, char **argv)
     virt_free(virt);
     fflush(stdout);
     sys_log_close();
-    cpu_free(cpu);
+    for (unsigned i = 0; i < o.smp; i++)
+        cpu_free(cpus.cpu[i]);
+    global_monitor_free(monitor);
     sys_machine_free(&m);
     free(cmdline);
     free(o.semi_args);

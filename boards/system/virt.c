@@ -69,15 +69,22 @@ const int virt_memmap_len = sizeof virt_memmap / sizeof virt_memmap[0];
 #define PPI_TIMER_SEC 29
 #define CLK_24MHZ 24000000
 
+/* One PE's generic timer, and the board it belongs to (the timer hook). */
+typedef struct VirtCpu {
+    VirtBoard *v;
+    GenericTimer gt;
+} VirtCpu;
+
 struct VirtBoard {
     SysMachine *m;
-    Cpu *cpu;
+    unsigned ncpu;
+    Cpu *cpus[SYS_MAX_CPUS];
+    VirtCpu vcpu[SYS_MAX_CPUS];
     SysTime *time;
     SysBoardConfig cfg;
     GicV3 *gic;
     Pl011 uart, suart;
     Pl031 rtc;
-    GenericTimer gt;
     CpuPsciConduit psci;
     FILE *serial;      /* where the UARTs send */
     int in_fd;         /* console input, -1 when none */
@@ -108,8 +115,8 @@ static void serial_tx(void *opaque, uint8_t byte)
 
 static void timer_changed(void *opaque)
 {
-    VirtBoard *v = opaque;
-    gtimer_update(&v->gt, sys_time_count(v->time));
+    VirtCpu *c = opaque;
+    gtimer_update(&c->gt, sys_time_count(c->v->time));
 }
 
 static void unassigned(void *opaque, uint64_t addr, unsigned size, bool write)
@@ -168,9 +175,13 @@ static bool open_serial(VirtBoard *v, char *err, size_t errlen)
     return true;
 }
 
-VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig *cfg, char *err,
-                    size_t errlen)
+VirtBoard *virt_new(SysMachine *m, Cpu *const *cpus, unsigned ncpus, SysTime *time, const SysBoardConfig *cfg,
+                    char *err, size_t errlen)
 {
+    if (ncpus < 1 || ncpus > SYS_MAX_CPUS || ncpus > GIC_MAX_CPUS) {
+        snprintf(err, errlen, "-smp %u: from 1 to %d CPUs", ncpus, SYS_MAX_CPUS);
+        return NULL;
+    }
     if (cfg->gic_version != 3) {
         snprintf(err, errlen, "-M virt,gic-version=%u: only GICv3 is implemented", cfg->gic_version);
         return NULL;
@@ -179,7 +190,9 @@ VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig
     if (!v)
         abort();
     v->m = m;
-    v->cpu = cpu;
+    v->ncpu = ncpus;
+    for (unsigned i = 0; i < ncpus; i++)
+        v->cpus[i] = cpus[i];
     v->time = time;
     v->cfg = *cfg;
     dev_log_hook = dev_log;
@@ -189,28 +202,29 @@ VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig
         return NULL;
     }
 
-    /* GICv3, its CPU interface wired to the PE */
-    v->gic = gicv3_new(1, VIRT_NIRQ);
-    uint64_t mpidr = 0;
-    cpu_get_sysreg(cpu, "MPIDR_EL1", &mpidr);
-    gicv3_connect_cpu(v->gic, 0, cpu, mpidr, (IrqLine){cpu_line, cpu, CPU_IRQ},
-                      (IrqLine){cpu_line, cpu, CPU_FIQ});
-    cpu_set_gic(cpu, v->gic, &gicv3_cpuif_ops);
+    /* GICv3, its CPU interfaces wired to the PEs: one redistributor each */
+    v->gic = gicv3_new(ncpus, VIRT_NIRQ);
     const SysRegion *r = virt_memmap;
     bus_add_device(m->bus, r[VIRT_GIC_DIST].name, r[VIRT_GIC_DIST].base, GICD_SIZE, &gicv3_dist_ops, v->gic);
-    bus_add_device(m->bus, r[VIRT_GIC_REDIST].name, r[VIRT_GIC_REDIST].base, GICR_FRAME_SIZE * 1,
+    bus_add_device(m->bus, r[VIRT_GIC_REDIST].name, r[VIRT_GIC_REDIST].base, GICR_FRAME_SIZE * ncpus,
                    &gicv3_redist_ops, v->gic);
-
-    /* the generic timer's outputs to the PE's PPIs */
-    IrqLine gt[GT_NTIMERS] = {
-        [GT_PHYS] = gicv3_ppi_line(v->gic, 0, PPI_TIMER_PHYS),
-        [GT_VIRT] = gicv3_ppi_line(v->gic, 0, PPI_TIMER_VIRT),
-        [GT_HYP] = gicv3_ppi_line(v->gic, 0, PPI_TIMER_HYP),
-        [GT_SEC] = gicv3_ppi_line(v->gic, 0, PPI_TIMER_SEC),
-    };
-    gtimer_init(&v->gt, cpu, gt);
-    cpu_set_clock(cpu, sys_time_count, time);
-    cpu_set_timer_hook(cpu, timer_changed, v);
+    for (unsigned i = 0; i < ncpus; i++) {
+        Cpu *cpu = cpus[i];
+        gicv3_connect_cpu(v->gic, i, cpu, sys_cpu_mpidr(cpu, i), (IrqLine){cpu_line, cpu, CPU_IRQ},
+                          (IrqLine){cpu_line, cpu, CPU_FIQ});
+        cpu_set_gic(cpu, v->gic, &gicv3_cpuif_ops);
+        /* its generic timer's outputs to its PPIs */
+        IrqLine gt[GT_NTIMERS] = {
+            [GT_PHYS] = gicv3_ppi_line(v->gic, i, PPI_TIMER_PHYS),
+            [GT_VIRT] = gicv3_ppi_line(v->gic, i, PPI_TIMER_VIRT),
+            [GT_HYP] = gicv3_ppi_line(v->gic, i, PPI_TIMER_HYP),
+            [GT_SEC] = gicv3_ppi_line(v->gic, i, PPI_TIMER_SEC),
+        };
+        v->vcpu[i].v = v;
+        gtimer_init(&v->vcpu[i].gt, cpu, gt);
+        cpu_set_clock(cpu, sys_time_count, time);
+        cpu_set_timer_hook(cpu, timer_changed, &v->vcpu[i]);
+    }
 
     pl011_init(&v->uart, gicv3_spi_line(v->gic, 32 + (unsigned)r[VIRT_UART].irq), serial_tx, v);
     bus_add_device(m->bus, r[VIRT_UART].name, r[VIRT_UART].base, r[VIRT_UART].size, &pl011_ops, &v->uart);
@@ -224,16 +238,18 @@ VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig
                        &pl011_ops, &v->suart);
     }
 
-    virt_cpu_reset_done(v);
+    for (unsigned i = 0; i < ncpus; i++)
+        virt_cpu_reset_done(v, cpus[i]);
     return v;
 }
 
-void virt_cpu_reset_done(VirtBoard *v)
+void virt_cpu_reset_done(VirtBoard *v, Cpu *cpu)
 {
+    (void)v;
     /* the PE has a GICv3 CPU interface: ID_AA64PFR0_EL1.GIC = 1 */
     uint64_t pfr0;
-    if (cpu_get_sysreg(v->cpu, "ID_AA64PFR0_EL1", &pfr0))
-        cpu_set_sysreg(v->cpu, "ID_AA64PFR0_EL1", (pfr0 & ~(0xfull << 24)) | 1ull << 24);
+    if (cpu_get_sysreg(cpu, "ID_AA64PFR0_EL1", &pfr0))
+        cpu_set_sysreg(cpu, "ID_AA64PFR0_EL1", (pfr0 & ~(0xfull << 24)) | 1ull << 24);
 }
 
 void virt_free(VirtBoard *v)
@@ -256,7 +272,8 @@ void virt_flush_output(VirtBoard *v)
 void virt_set_psci(VirtBoard *v, CpuPsciConduit conduit)
 {
     v->psci = conduit;
-    cpu_set_psci_conduit(v->cpu, conduit);
+    for (unsigned i = 0; i < v->ncpu; i++)
+        cpu_set_psci_conduit(v->cpus[i], conduit);
 }
 
 CpuPsciConduit virt_psci_conduit(const VirtBoard *v) { return v->psci; }
@@ -299,13 +316,15 @@ static void poll_input(VirtBoard *v)
 uint64_t virt_poll(VirtBoard *v)
 {
     uint64_t count = sys_time_count(v->time);
-    gtimer_update(&v->gt, count);
     pl031_tick(&v->rtc);
     poll_input(v);
-    uint64_t next = UINT64_MAX;
-    uint64_t d = gtimer_next_deadline(&v->gt, count);
-    if (d != UINT64_MAX && d <= UINT64_MAX / SYS_NS_PER_TICK)
-        next = d * SYS_NS_PER_TICK;
+    uint64_t next = UINT64_MAX, d;
+    for (unsigned i = 0; i < v->ncpu; i++) {
+        gtimer_update(&v->vcpu[i].gt, count);
+        d = gtimer_next_deadline(&v->vcpu[i].gt, count);
+        if (d != UINT64_MAX && d <= UINT64_MAX / SYS_NS_PER_TICK && d * SYS_NS_PER_TICK < next)
+            next = d * SYS_NS_PER_TICK;
+    }
     d = pl031_next_match_ns(&v->rtc);
     if (d < next)
         next = d;
@@ -467,16 +486,17 @@ void *virt_fdt(VirtBoard *v, uint64_t initrd_start, uint64_t initrd_end, char *e
     FDT_TRY(fdt_begin_node(fdt, "cpus"));
     FDT_TRY(fdt_property_u32(fdt, "#address-cells", 1));
     FDT_TRY(fdt_property_u32(fdt, "#size-cells", 0));
-    uint64_t mpidr = 0;
-    cpu_get_sysreg(v->cpu, "MPIDR_EL1", &mpidr);
-    snprintf(name, sizeof name, "cpu@%llx", (unsigned long long)(mpidr & 0xffffff));
-    FDT_TRY(fdt_begin_node(fdt, name));
-    FDT_TRY(fdt_property_string(fdt, "device_type", "cpu"));
-    FDT_TRY(fdt_property_string(fdt, "compatible", cpu_compatible(cpu_model_name(v->cpu))));
-    FDT_TRY(fdt_property_u32(fdt, "reg", (uint32_t)(mpidr & 0xffffff)));
-    if (v->psci != CPU_PSCI_NONE)
-        FDT_TRY(fdt_property_string(fdt, "enable-method", "psci"));
-    FDT_TRY(fdt_end_node(fdt));
+    for (unsigned i = 0; i < v->ncpu; i++) {
+        uint64_t mpidr = sys_cpu_mpidr(v->cpus[i], i);
+        snprintf(name, sizeof name, "cpu@%llx", (unsigned long long)(mpidr & 0xffffff));
+        FDT_TRY(fdt_begin_node(fdt, name));
+        FDT_TRY(fdt_property_string(fdt, "device_type", "cpu"));
+        FDT_TRY(fdt_property_string(fdt, "compatible", cpu_compatible(cpu_model_name(v->cpus[i]))));
+        FDT_TRY(fdt_property_u32(fdt, "reg", (uint32_t)(mpidr & 0xffffff)));
+        if (v->psci != CPU_PSCI_NONE)
+            FDT_TRY(fdt_property_string(fdt, "enable-method", "psci"));
+        FDT_TRY(fdt_end_node(fdt));
+    }
     FDT_TRY(fdt_end_node(fdt));
 
     /* /memory */
