@@ -26,6 +26,12 @@ typedef struct Options {
     unsigned icount_shift;
     int64_t time_base;
     char *semi_args; /* -semihosting-config arg=... joined by spaces */
+    /* -drive and -device: the drives by id, and the virtio devices in order
+     * (a disk names its drive until the end of the command line) */
+    struct { char *id, *file; bool read_only, used; } drives[SYS_MAX_VIRTIO];
+    unsigned ndrives;
+    struct { bool rng; char *drive; } devs[SYS_MAX_VIRTIO];
+    unsigned ndevs;
 } Options;
 
 static _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -59,6 +65,12 @@ static void usage(FILE *f)
           "  -append STR           kernel command line (/chosen/bootargs; SYS_GET_CMDLINE)\n"
           "  -dtb FILE             use this device tree instead of the generated one\n"
           "  -serial stdio|null|file:PATH   where the UART goes (default stdio)\n"
+          "  -drive file=IMG,format=raw[,if=virtio|none][,id=ID][,readonly=on]\n"
+          "                        a raw disk image (-M virt): if=virtio (the default)\n"
+          "                        adds a virtio-blk disk, if=none waits for a -device\n"
+          "  -device virtio-blk-device,drive=ID | virtio-rng-device\n"
+          "                        a virtio-mmio device (-M virt); virtio-rng's bytes\n"
+          "                        come from a generator with a fixed seed\n"
           "  -semihosting          enable Arm semihosting (HLT #0xF000)\n"
           "  -semihosting-config enable=on|off[,target=native|auto][,arg=STR]...\n"
           "  -nographic            console on the terminal in raw mode (Ctrl-A x quits)\n"
@@ -230,6 +242,107 @@ static void parse_smp(Options *o, const char *arg)
     o->smp = n;
 }
 
+/* -drive file=IMG[,format=raw][,if=none|virtio][,id=ID][,readonly=on|off][,media=disk][,cache=...] */
+static void parse_drive(Options *o, const char *arg)
+{
+    if (o->ndrives == SYS_MAX_VIRTIO)
+        die("-drive: more than %d drives", SYS_MAX_VIRTIO);
+    char *copy = strdup(arg), *save, *file = NULL, *id = NULL;
+    bool ro = false, virtio = true; /* if= defaults to virtio on virt, as on QEMU */
+    if (!copy)
+        abort();
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(p, '=');
+        if (!eq)
+            die("-drive: bad item '%s' (expected NAME=VALUE)", p);
+        *eq = 0;
+        const char *v = eq + 1;
+        if (!strcmp(p, "file"))
+            file = strdup(v);
+        else if (!strcmp(p, "id"))
+            id = strdup(v);
+        else if (!strcmp(p, "format")) {
+            if (strcmp(v, "raw"))
+                die("-drive format=%s: only raw images are implemented", v);
+        } else if (!strcmp(p, "if")) {
+            if (strcmp(v, "none") && strcmp(v, "virtio"))
+                die("-drive if=%s: only if=virtio and if=none are implemented", v);
+            virtio = !strcmp(v, "virtio");
+        } else if (!strcmp(p, "readonly"))
+            ro = on_off(v, "-drive readonly");
+        else if (!strcmp(p, "media")) {
+            if (strcmp(v, "disk"))
+                die("-drive media=%s: only disks are implemented", v);
+        } else if (strcmp(p, "cache") && strcmp(p, "aio") && strcmp(p, "discard"))
+            die("-drive: '%s' is not implemented", p);
+    }
+    free(copy);
+    if (!file)
+        die("-drive %s: no file=", arg);
+    unsigned d = o->ndrives++;
+    o->drives[d].file = file;
+    o->drives[d].id = id ? id : strdup(file);
+    o->drives[d].read_only = ro;
+    if (virtio) {
+        if (o->ndevs == SYS_MAX_VIRTIO)
+            die("more than %d virtio devices", SYS_MAX_VIRTIO);
+        o->devs[o->ndevs].rng = false;
+        o->devs[o->ndevs++].drive = strdup(o->drives[d].id);
+    }
+}
+
+/* -device virtio-blk-device,drive=ID | virtio-rng-device */
+static void parse_device(Options *o, const char *arg)
+{
+    if (!strcmp(arg, "help")) {
+        printf("virtio-blk-device   a disk (drive=ID of a -drive)\nvirtio-rng-device   an entropy source\n");
+        exit(0);
+    }
+    if (o->ndevs == SYS_MAX_VIRTIO)
+        die("more than %d virtio devices", SYS_MAX_VIRTIO);
+    char *copy = strdup(arg), *save;
+    if (!copy)
+        abort();
+    char *name = strtok_r(copy, ",", &save);
+    bool rng = name && !strcmp(name, "virtio-rng-device");
+    if (!name || (!rng && strcmp(name, "virtio-blk-device")))
+        die("-device %s: only virtio-blk-device and virtio-rng-device are implemented", arg);
+    char *drive = NULL;
+    for (char *p = strtok_r(NULL, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        if (!strncmp(p, "drive=", 6) && !rng)
+            drive = strdup(p + 6);
+        else if (strncmp(p, "id=", 3))
+            die("-device %s: property '%s' is not implemented", name, p);
+    }
+    if (!rng && !drive)
+        die("-device %s: needs drive=ID", arg);
+    o->devs[o->ndevs].rng = rng;
+    o->devs[o->ndevs++].drive = drive;
+    free(copy);
+}
+
+/* The devices in order, their drives resolved. */
+static void resolve_devices(Options *o, SysBoardConfig *cfg)
+{
+    for (unsigned k = 0; k < o->ndevs; k++) {
+        SysVirtioDev *d = &cfg->virtio[cfg->nvirtio++];
+        d->rng = o->devs[k].rng;
+        if (d->rng)
+            continue;
+        unsigned i = 0;
+        while (i < o->ndrives && strcmp(o->drives[i].id, o->devs[k].drive))
+            i++;
+        if (i == o->ndrives)
+            die("-device virtio-blk-device,drive=%s: no -drive with id=%s", o->devs[k].drive, o->devs[k].drive);
+        if (o->drives[i].used)
+            die("-drive id=%s is used by two devices", o->drives[i].id);
+        o->drives[i].used = true;
+        d->file = o->drives[i].file;
+        d->read_only = o->drives[i].read_only;
+        d->serial = o->drives[i].id;
+    }
+}
+
 static void parse_rtc(Options *o, const char *arg)
 {
     if (strncmp(arg, "base=", 5) != 0)
@@ -250,7 +363,7 @@ static void parse_options(Options *o, int argc, char **argv)
 {
     static const char *const with_arg[] = {
         "M", "machine", "cpu", "m", "kernel", "append", "semihosting-config", "d", "D",
-        "icount", "rtc", "smp", "bios", "initrd", "dtb", "serial", "gdb", NULL};
+        "icount", "rtc", "smp", "bios", "initrd", "dtb", "serial", "gdb", "drive", "device", NULL};
     for (int i = 1; i < argc;) {
         const char *raw = argv[i++];
         if (raw[0] != '-' || !raw[1])
@@ -311,6 +424,10 @@ static void parse_options(Options *o, int argc, char **argv)
             parse_icount(o, arg);
         } else if (!strcmp(opt, "rtc")) {
             parse_rtc(o, arg);
+        } else if (!strcmp(opt, "drive")) {
+            parse_drive(o, arg);
+        } else if (!strcmp(opt, "device")) {
+            parse_device(o, arg);
         } else if (!strcmp(opt, "smp")) {
             parse_smp(o, arg);
         } else if (!strcmp(opt, "S") || !strcmp(opt, "s") || !strcmp(opt, "gdb")) {
@@ -371,7 +488,10 @@ int main(int argc, char **argv)
                           .gic_version = o.gic_version, .kernel = o.kernel, .initrd = o.initrd,
                           .append = o.append, .dtb = o.dtb, .serial = o.serial,
                           .nographic = o.nographic, .no_reboot = o.no_reboot,
-                          .time_base = o.time_base};
+                          .time_base = o.time_base, .monitor = monitor};
+    resolve_devices(&o, &cfg);
+    if (cfg.nvirtio && strcmp(o.machine, "virt"))
+        die("-drive and -device need -M virt");
     SysTime clock = {.cpus = cpus.cpu, .ncpus = o.smp, .shift = o.icount_shift};
     VirtBoard *virt = NULL;
     if (!strcmp(o.machine, "virt")) {

@@ -114,8 +114,21 @@ uint64_t sys_time_insns_until(const SysTime *t, uint64_t ns);
 
 typedef struct VirtBoard VirtBoard;
 
+/* A virtio-mmio device from -device / -drive: a disk on a raw image or the
+ * entropy source. */
+#define SYS_MAX_VIRTIO 32
+typedef struct SysVirtioDev {
+    bool rng;             /* virtio-rng-device, else virtio-blk-device */
+    const char *file;     /* the raw image */
+    bool read_only;
+    const char *serial;   /* what GET_ID answers (the drive's id) */
+} SysVirtioDev;
+
 /* The board configuration from the command line. */
 typedef struct SysBoardConfig {
+    SysVirtioDev virtio[SYS_MAX_VIRTIO]; /* in command-line order */
+    unsigned nvirtio;
+    void *monitor;     /* the GlobalMonitor that device writes (DMA) clear marks in */
     bool secure, virtualization;
     bool secure_off;   /* secure=off given: an ELF starts below EL3, as on QEMU */
     unsigned smp;      /* -smp: number of CPUs */

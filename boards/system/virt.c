@@ -15,7 +15,9 @@
  *   0x09030000 .. 0x09031000  PL061 GPIO (SPI 7): absent for now
  *   0x09040000 .. 0x09041000  secure PL011 UART (SPI 8): secure=on only
  *   0x0a000000 .. 0x0a004000  32 virtio-mmio transports at 0x200 strides
- *                             (SPI 16..47): absent for now
+ *                             (SPI 16..47); as on QEMU the first -device
+ *                             sits in the last one (0x0a003e00), the next
+ *                             below it; the empty ones read DeviceID 0
  *   0x0e000000 .. 0x0f000000  secure RAM: absent for now
  *   0x40000000 .. +RAM        RAM (-m, default 128 MiB)
  *
@@ -40,6 +42,9 @@
 #include "dev/gicv3.h"
 #include "dev/pl011.h"
 #include "dev/pl031.h"
+#include "dev/virtio_blk.h"
+#include "dev/virtio_rng.h"
+#include "monitor.h"
 
 enum {
     VIRT_FLASH, VIRT_GIC_DIST, VIRT_GIC_REDIST, VIRT_UART, VIRT_RTC, VIRT_FW_CFG, VIRT_GPIO,
@@ -56,7 +61,7 @@ const SysRegion virt_memmap[] = {
     [VIRT_FW_CFG]      = {"fw-cfg",     0x09020000, 0x00000018, SYS_REGION_ABSENT, -1, 0},
     [VIRT_GPIO]        = {"pl061",      0x09030000, 0x00001000, SYS_REGION_ABSENT,  7, 0},
     [VIRT_SECURE_UART] = {"pl011-s",    0x09040000, 0x00001000, SYS_REGION_DEVICE,  8, 0},
-    [VIRT_MMIO]        = {"virtio-mmio",0x0a000000, 0x00000200, SYS_REGION_ABSENT, 16, 32},
+    [VIRT_MMIO]        = {"virtio-mmio",0x0a000000, 0x00000200, SYS_REGION_DEVICE, 16, 32},
     [VIRT_SECURE_MEM]  = {"secure-ram", 0x0e000000, 0x01000000, SYS_REGION_ABSENT, -1, 0},
     [VIRT_MEM]         = {"ram",        0x40000000, 0,          SYS_REGION_RAM,    -1, 0},
 };
@@ -85,6 +90,9 @@ struct VirtBoard {
     GicV3 *gic;
     Pl011 uart, suart;
     Pl031 rtc;
+    VirtioMmio vio[SYS_MAX_VIRTIO];   /* transport i at 0x0a000000 + 0x200 i */
+    VirtioBlk blk[SYS_MAX_VIRTIO];
+    VirtioRng rng[SYS_MAX_VIRTIO];
     CpuPsciConduit psci;
     FILE *serial;      /* where the UARTs send */
     int in_fd;         /* console input, -1 when none */
@@ -117,6 +125,46 @@ static void timer_changed(void *opaque)
 {
     VirtCpu *c = opaque;
     gtimer_update(&c->gt, sys_time_count(c->v->time));
+}
+
+/* The deterministic default seed of virtio-rng ("armature"), plus the device's index. */
+#define VIRT_RNG_SEED 0x61726d6174757265ull
+
+static void dma_store(void *opaque, uint64_t addr, uint64_t len)
+{
+    if (opaque)
+        global_monitor_note_store(opaque, addr, len);
+}
+
+/* The virtio-mmio transports, the devices from -device/-drive in them. */
+static bool add_virtio(VirtBoard *v, char *err, size_t errlen)
+{
+    const SysRegion *r = &virt_memmap[VIRT_MMIO];
+    if (v->cfg.nvirtio > r->count) {
+        snprintf(err, errlen, "more than %u virtio devices", r->count);
+        return false;
+    }
+    for (unsigned i = 0; i < r->count; i++) {
+        VirtioMmio *t = &v->vio[i];
+        unsigned k = r->count - 1 - i; /* the k-th device goes in transport count-1-k */
+        IrqLine irq = gicv3_spi_line(v->gic, 32 + (unsigned)r->irq + i);
+        if (k >= v->cfg.nvirtio) {
+            virtio_mmio_init(t, NULL, NULL, v->m->mem, irq);
+        } else if (v->cfg.virtio[k].rng) {
+            virtio_rng_init(&v->rng[i], VIRT_RNG_SEED + k);
+            virtio_mmio_init(t, &virtio_rng_ops, &v->rng[i], v->m->mem, irq);
+        } else {
+            const SysVirtioDev *d = &v->cfg.virtio[k];
+            v->blk[i].fd = -1;
+            if (!virtio_blk_open(&v->blk[i], d->file, d->read_only, d->serial, err, errlen))
+                return false;
+            virtio_mmio_init(t, &virtio_blk_ops, &v->blk[i], v->m->mem, irq);
+        }
+        t->note_store = dma_store;
+        t->note_opaque = v->cfg.monitor;
+        bus_add_device(v->m->bus, r->name, r->base + (uint64_t)i * r->size, r->size, &virtio_mmio_ops, t);
+    }
+    return true;
 }
 
 static void unassigned(void *opaque, uint64_t addr, unsigned size, bool write)
@@ -238,6 +286,11 @@ VirtBoard *virt_new(SysMachine *m, Cpu *const *cpus, unsigned ncpus, SysTime *ti
                        &pl011_ops, &v->suart);
     }
 
+    if (!add_virtio(v, err, errlen)) {
+        virt_free(v);
+        return NULL;
+    }
+
     for (unsigned i = 0; i < ncpus; i++)
         virt_cpu_reset_done(v, cpus[i]);
     return v;
@@ -259,6 +312,9 @@ void virt_free(VirtBoard *v)
     virt_flush_output(v);
     if (v->serial && v->serial != stdout)
         fclose(v->serial);
+    for (unsigned i = 0; i < SYS_MAX_VIRTIO; i++)
+        if (v->vio[i].dev_ops == &virtio_blk_ops)
+            virtio_blk_close(&v->blk[i]);
     gicv3_free(v->gic);
     free(v);
 }
@@ -565,6 +621,19 @@ void *virt_fdt(VirtBoard *v, uint64_t initrd_start, uint64_t initrd_end, char *e
     }
     FDT_TRY(fdt_property_string(fdt, "clock-names", "apb_pclk"));
     FDT_TRY(fdt_end_node(fdt));
+
+    /* the virtio-mmio transports, every one (an empty one has DeviceID 0) */
+    for (unsigned i = 0; i < r[VIRT_MMIO].count; i++) {
+        uint64_t base = r[VIRT_MMIO].base + (uint64_t)i * r[VIRT_MMIO].size;
+        snprintf(name, sizeof name, "virtio_mmio@%llx", (unsigned long long)base);
+        FDT_TRY(fdt_begin_node(fdt, name));
+        FDT_TRY(fdt_property(fdt, "dma-coherent", NULL, 0));
+        const uint32_t irq[] = {0, (uint32_t)r[VIRT_MMIO].irq + i, 1 /* edge rising */};
+        FDT_TRY(prop_cells(fdt, "interrupts", irq, 3));
+        FDT_TRY(prop_reg(fdt, base, r[VIRT_MMIO].size));
+        FDT_TRY(fdt_property_string(fdt, "compatible", "virtio,mmio"));
+        FDT_TRY(fdt_end_node(fdt));
+    }
 
     if (cfg->secure) {
         snprintf(name, sizeof name, "pl011@%llx", (unsigned long long)r[VIRT_SECURE_UART].base);
