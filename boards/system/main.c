@@ -71,6 +71,8 @@ static void usage(FILE *f)
           "  -device virtio-blk-device,drive=ID | virtio-rng-device\n"
           "                        a virtio-mmio device (-M virt); virtio-rng's bytes\n"
           "                        come from a generator with a fixed seed\n"
+          "  -global virtio-mmio.force-legacy=false   accepted: the transports are\n"
+          "                        always virtio-mmio version 2\n"
           "  -semihosting          enable Arm semihosting (HLT #0xF000)\n"
           "  -semihosting-config enable=on|off[,target=native|auto][,arg=STR]...\n"
           "  -nographic            console on the terminal in raw mode (Ctrl-A x quits)\n"
@@ -363,7 +365,7 @@ static void parse_options(Options *o, int argc, char **argv)
 {
     static const char *const with_arg[] = {
         "M", "machine", "cpu", "m", "kernel", "append", "semihosting-config", "d", "D",
-        "icount", "rtc", "smp", "bios", "initrd", "dtb", "serial", "gdb", "drive", "device", NULL};
+        "icount", "rtc", "smp", "bios", "initrd", "dtb", "serial", "gdb", "drive", "device", "global", NULL};
     for (int i = 1; i < argc;) {
         const char *raw = argv[i++];
         if (raw[0] != '-' || !raw[1])
@@ -428,6 +430,11 @@ static void parse_options(Options *o, int argc, char **argv)
             parse_drive(o, arg);
         } else if (!strcmp(opt, "device")) {
             parse_device(o, arg);
+        } else if (!strcmp(opt, "global")) {
+            /* the transports are always version 2 (QEMU 7.2's virt defaults
+             * to the legacy version 1 unless told this) */
+            if (strcmp(arg, "virtio-mmio.force-legacy=false") && strcmp(arg, "virtio-mmio.force-legacy=off"))
+                die("-global %s: only virtio-mmio.force-legacy=false is implemented", arg);
         } else if (!strcmp(opt, "smp")) {
             parse_smp(o, arg);
         } else if (!strcmp(opt, "S") || !strcmp(opt, "s") || !strcmp(opt, "gdb")) {
