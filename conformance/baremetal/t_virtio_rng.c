@@ -4,9 +4,8 @@
  * VERSION_1 negotiated, queue 0 of 8 in RAM), one 16-byte device-writable
  * buffer answered through the used ring with the used-buffer interrupt
  * status, InterruptACK; then a descriptor whose next index is out of
- * range makes the device set
- * DEVICE_NEEDS_RESET with a configuration-change interrupt status, and a
- * reset (status 0) clears it. Polled, no GIC. The bytes are not checked
+ * range makes the device set DEVICE_NEEDS_RESET with a configuration-change
+ * interrupt status, and a reset (status 0) clears it. Polled, no GIC. The bytes are not checked
  * (QEMU's come from the host's entropy).
  *
  * QEMU 7.2 needs -global virtio-mmio.force-legacy=false for version 2.
