@@ -2,7 +2,8 @@
  * exclusives monitor with the CPUs attached in order (MPIDR_EL1.Aff0 = the
  * PE number), SEV reaching the other CPU, and a store that clears the other
  * CPU's exclusive mark failing its STXR and waking its WFE (Arm ARM B2.9,
- * D1.6.1). */
+ * D1.6.1), and a broadcast TLBI (VAAE1IS) dropping the other CPU's cached
+ * translation. */
 #include <check.h>
 #include <stdlib.h>
 
@@ -17,6 +18,9 @@
 #define STXR_W3_X2_X0 0xc8037c02u
 #define MRS_X5_MPIDR 0xd53800a5u
 #define B_SELF 0x14000000u
+#define LDR_X1_X0 0xf9400001u
+#define TLBI_VAAE1IS_X2 0xd5088362u
+#define DSB_ISH 0xd5033b9fu
 #define CODE(i) (0x1000u + 0x1000u * (i))
 #define DATA 0x8000u
 
@@ -94,6 +98,58 @@ START_TEST(test_store_clears_the_other_monitor)
 }
 END_TEST
 
+static void poke64(uint64_t a, uint64_t v)
+{
+    uint64_t f;
+    ck_assert(guest_mem_write(mem, a, 8, v, &f));
+}
+
+/* EL1 with the MMU on: 4 KiB pages, a 39-bit VA (walk from level 1), the
+ * tables at 0xa000 (L1), 0xb000 (L2), 0xc000 (L3); identity pages 1-3
+ * (code) and 8 (data), Normal memory. */
+#define L3 0xc000u
+#define PAGE(pa) ((uint64_t)(pa) | 1u << 10 /* AF */ | 3u)
+static void mmu_on(Cpu *c)
+{
+    uint64_t sctlr;
+    cpu_set_sysreg(c, "SCR_EL3", 1u | 1u << 10); /* NS, RW */
+    cpu_set_sysreg(c, "HCR_EL2", 1ull << 31);     /* RW */
+    cpu_set_sysreg(c, "MAIR_EL1", 0xff);
+    cpu_set_sysreg(c, "TCR_EL1", 25u | 1u << 23); /* T0SZ = 25, EPD1 */
+    cpu_set_sysreg(c, "TTBR0_EL1", 0xa000);
+    cpu_get_sysreg(c, "SCTLR_EL1", &sctlr);
+    cpu_set_sysreg(c, "SCTLR_EL1", (sctlr | 1u) & ~2ull); /* M, no alignment checks */
+    ck_assert(cpu_set_el(c, 1));
+}
+
+START_TEST(test_tlbi_broadcast)
+{
+    poke64(0xa000, 0xb000 | 3u);
+    poke64(0xb000, L3 | 3u);
+    for (unsigned p = 1; p <= 3; p++)
+        poke64(L3 + 8 * p, PAGE(p << 12));
+    poke64(L3 + 8 * 8, PAGE(0x8000));
+    poke64(0x8000, 0x11);
+    poke64(0x9000, 0x22);
+    const uint32_t w1[] = {LDR_X1_X0, LDR_X1_X0, B_SELF}, w0[] = {TLBI_VAAE1IS_X2, DSB_ISH, B_SELF};
+    code(1, w1, 3);
+    code(0, w0, 3);
+    for (int i = 0; i < 2; i++) {
+        mmu_on(cpus[i]);
+        cpu_set_pc(cpus[i], CODE(i));
+        cpu_set_x(cpus[i], 0, 0x8000);
+        cpu_set_x(cpus[i], 2, 0x8000 >> 12);
+    }
+    ck_assert_int_eq(cpu_run(cpus[1], 1), CPU_STOP_BUDGET);
+    ck_assert_uint_eq(cpu_get_pc(cpus[1]), CODE(1) + 4);
+    ck_assert_uint_eq(cpu_get_x(cpus[1], 1), 0x11); /* VA 0x8000 -> PA 0x8000, now cached */
+    poke64(L3 + 8 * 8, PAGE(0x9000));                /* remapped to PA 0x9000 */
+    ck_assert_int_eq(cpu_run(cpus[0], 2), CPU_STOP_BUDGET); /* TLBI VAAE1IS, DSB ISH on CPU 0 */
+    ck_assert_int_eq(cpu_run(cpus[1], 1), CPU_STOP_BUDGET);
+    ck_assert_uint_eq(cpu_get_x(cpus[1], 1), 0x22); /* CPU 1 walked the tables again */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("exec_smp");
@@ -102,6 +158,7 @@ int main(void)
     tcase_add_test(tc, test_mpidr);
     tcase_add_test(tc, test_sev_wakes_the_other_cpu);
     tcase_add_test(tc, test_store_clears_the_other_monitor);
+    tcase_add_test(tc, test_tlbi_broadcast);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
