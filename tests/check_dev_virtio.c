@@ -168,6 +168,15 @@ START_TEST(test_registers)
     ck_assert_int_eq(errors, 1);
     WR(0x038, 4);
     ck_assert_int_eq(errors, 2);
+    /* a read-only disk offers VIRTIO_BLK_F_RO (bit 5) and fails writes */
+    VirtioBlk ro;
+    VirtioMmio rt;
+    char err[256];
+    ck_assert(virtio_blk_open(&ro, img, true, "ro", err, sizeof err));
+    virtio_mmio_init(&rt, &virtio_blk_ops, &ro, mem, (IrqLine){0});
+    virtio_mmio_ops.write(&rt, 0x014, 4, 0);
+    ck_assert_uint_eq(virtio_mmio_ops.read(&rt, 0x010, 4), 1u << 9 | 1u << 5);
+    virtio_blk_close(&ro);
     /* an empty transport */
     VirtioMmio e;
     virtio_mmio_init(&e, NULL, NULL, mem, (IrqLine){0});

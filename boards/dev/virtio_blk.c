@@ -132,7 +132,10 @@ static void blk_notify(void *dev, VirtioMmio *t, unsigned q)
         blk_request(dev, t, q, &c);
 }
 
+/* a read-only disk says so (the driver then does not write) */
+static uint64_t blk_more_features(void *dev) { return ((VirtioBlk *)dev)->read_only ? BLK_F_RO : 0; }
+
 const VirtioDeviceOps virtio_blk_ops = {
-    .name = NAME, .device_id = 2, .features = BLK_F_FLUSH, .nqueues = 1,
+    .name = NAME, .device_id = 2, .features = BLK_F_FLUSH, .more_features = blk_more_features, .nqueues = 1,
     .config_read = blk_config_read, .notify = blk_notify, .reset = NULL,
 };

@@ -51,7 +51,13 @@ void virtio_mmio_broken(VirtioMmio *t, const char *why)
     update_irq(t);
 }
 
-static uint64_t offered(const VirtioMmio *t) { return t->dev_ops ? t->dev_ops->features | VIRTIO_F_VERSION_1 : 0; }
+static uint64_t offered(const VirtioMmio *t)
+{
+    if (!t->dev_ops)
+        return 0;
+    uint64_t f = t->dev_ops->features | VIRTIO_F_VERSION_1;
+    return t->dev_ops->more_features ? f | t->dev_ops->more_features(t->dev) : f;
+}
 
 static unsigned nqueues(const VirtioMmio *t) { return t->dev_ops ? t->dev_ops->nqueues : 0; }
 

@@ -47,6 +47,7 @@ typedef struct VirtioDeviceOps {
     const char *name;
     uint32_t device_id;         /* 2 block, 4 entropy */
     uint64_t features;          /* device-specific bits; VERSION_1 is added */
+    uint64_t (*more_features)(void *dev); /* bits this instance adds, or NULL */
     unsigned nqueues;
     /* the device-specific configuration space (offset from 0x100) */
     uint64_t (*config_read)(void *dev, uint64_t offset, unsigned size);
