@@ -104,6 +104,10 @@ decl
           $$->array_lo = $5; $$->array_hi = $7; }
     | TOK_CONSTANT type TOK_IDENT '=' expr ';' NEWLINE
         { $$ = decl_new(D_CONST, L(@3)); $$->name = $3; $$->type = $2; $$->init = $5; }
+    | TOK_CONSTANT TOK_ARRAY type TOK_IDENT '[' expr TOK_DOTDOT expr ']' '=' '(' expr_list ')' ';' NEWLINE
+        { $$ = decl_new(D_CONST, L(@4)); $$->name = $4; $$->type = $3;
+          $$->array_lo = $6; $$->array_hi = $8;
+          $$->inits = (Expr **)$12->v; $$->ninits = $12->n; }
     | func_head NEWLINE INDENT stmts DEDENT
         { $$ = $1; $$->body = $4; }
     | TOK_PRIMITIVE func_head ';' NEWLINE

@@ -187,7 +187,9 @@ struct Decl {
     int nparams;
     TypeSyn *type;          /* D_VAR/D_CONST type; function return type (NULL: procedure) */
     Expr *init;             /* D_CONST value; D_VAR initial value (optional) */
-    Expr *array_lo, *array_hi; /* D_VAR declared `array T name[lo..hi]` */
+    Expr *array_lo, *array_hi; /* D_VAR declared `array T name[lo..hi]`; constant array */
+    Expr **inits;           /* `constant array T name[0..N] = (e0, ..., eN);` */
+    int ninits;
     Param value;            /* D_SETTER: the assigned value */
     Stmt *body;             /* NULL for primitives */
     bool primitive;
@@ -201,6 +203,7 @@ struct Decl {
     bool checked, emitted, used;
     int const_lo, const_hi; /* array bounds */
     __int128 cval;          /* D_CONST folded value */
+    __int128 *cvals;        /* constant array: the folded elements */
 };
 
 typedef struct DeclList {

@@ -389,6 +389,9 @@ static char *expr(Em *m, const Expr *e)
         if (e->target->kind == D_VAR)
             return xasprintf("_cpu->a.%s[asl_index(%s, %d, \"%s\")]", e->name, expr(m, e->args[0]),
                              e->target->const_hi, where_of(e->loc));
+        if (e->target->kind == D_CONST)
+            return xasprintf("asl_table_%s[asl_index(%s, %d, \"%s\")]", mangle(e->name),
+                             expr(m, e->args[0]), e->target->const_hi, where_of(e->loc));
         return xasprintf("%s(%s)", callee_name(e, e->target, NULL), call_args(m, e, e->target, e->args, e->nargs, NULL));
     case E_SLICE:
         return slice(m, e);
@@ -886,6 +889,19 @@ void emit_lib(const Sema *s, FILE *out)
                 signature(m, d, true);
         }
     g_wide = false;
+    fprintf(out, "\n/* Constant arrays (tables such as S-boxes). */\n");
+    for (int i = 0; i < s->decls.n; i++) {
+        const Decl *d = s->decls.items[i];
+        if (d->kind != D_CONST || !d->cvals)
+            continue;
+        at(m, d->loc);
+        fprintf(out, "static const uint64_t asl_table_%s[%d] __attribute__((unused)) = {", mangle(d->name),
+                d->ninits);
+        for (int j = 0; j < d->ninits; j++)
+            fprintf(out, "%s0x%llx", j % 8 ? ", " : (j ? ",\n    " : "\n    "),
+                    (unsigned long long)d->cvals[j]);
+        fprintf(out, "\n};\n");
+    }
     fprintf(out, "\n/* Library functions (a __w version works on 128-bit values). */\n");
     for (int w = 0; w < 2; w++)
         for (int i = 0; i < s->decls.n; i++) {

@@ -841,6 +841,17 @@ static void check_expr(Ctx *c, Expr *e)
                 need(c, e->args[i], TY_INT, "an array index");
             }
             e->ty = a->ty;
+            /* a constant array indexed by a constant folds to the element */
+            if (a->kind == D_CONST && a->cvals && e->nargs == 1 && e->args[0]->is_const) {
+                __int128 i = e->args[0]->cval;
+                if (i < 0 || i > a->const_hi) {
+                    ERR(e->loc, "index %d is outside constant array '%s' (0..%d)", (int)i, a->name,
+                        a->const_hi);
+                } else {
+                    e->is_const = true;
+                    e->cval = a->cvals[i];
+                }
+            }
             break;
         }
         ERR(e->loc, "unknown array or getter '%s[]'", e->name);
@@ -951,6 +962,37 @@ static void collect_assigned(Ctx *c, Stmt *s)
 
 static void check_assignable(Ctx *c, Expr *lhs, const Ty *rty, Expr *rhs);
 
+/* `constant array bits(N) name[0..K] = (e0, ..., eK);`: a table of K+1
+ * values known at generation time (N <= 64), e.g. an S-box. Each element is
+ * a bits(N) value or an integer in 0 .. 2^N-1. */
+static void check_const_array(Ctx *c, Decl *d)
+{
+    if (d->ty.kind != TY_BITS || !width_static(d->ty.width) || d->ty.width.value > 64) {
+        ERR(d->loc, "constant array '%s' must hold bits of at most 64", d->name);
+        return;
+    }
+    int w = d->ty.width.value;
+    if (d->ninits != d->const_hi + 1) {
+        ERR(d->loc, "constant array '%s' has %d elements, its bounds 0..%d need %d", d->name,
+            d->ninits, d->const_hi, d->const_hi + 1);
+        return;
+    }
+    d->cvals = xcalloc((size_t)d->ninits, sizeof *d->cvals);
+    for (int i = 0; i < d->ninits; i++) {
+        Expr *x = d->inits[i];
+        check_expr(c, x);
+        if (!x->is_const)
+            ERR(x->loc, "element %d of constant array '%s' is not known at generation time", i, d->name);
+        else if (x->ty.kind == TY_INT && (x->cval < 0 || x->cval > mask128(w)))
+            ERR(x->loc, "element %d of constant array '%s' does not fit in bits(%d)", i, d->name, w);
+        else if (x->ty.kind != TY_INT && !same_type(&d->ty, &x->ty))
+            ERR(x->loc, "element %d of constant array '%s' is %s, not bits(%d)", i, d->name,
+                ty_name(&x->ty), w);
+        else
+            d->cvals[i] = x->cval;
+    }
+}
+
 static void check_lvalue(Ctx *c, Expr *e)
 {
     switch (e->kind) {
@@ -998,7 +1040,10 @@ static void check_assignable(Ctx *c, Expr *lhs, const Ty *rty, Expr *rhs)
             return;
         }
         Decl *a = find(lhs->name, is_value);
-        if (a && a->array_lo) {
+        if (a && a->array_lo && a->kind == D_CONST) {
+            ERR(lhs->loc, "constant array '%s' cannot be assigned", a->name);
+            return;
+        } else if (a && a->array_lo) {
             check_expr(c, lhs);
         } else {
             ERR(lhs->loc, "unknown array or setter '%s[]'", lhs->name);
@@ -1218,11 +1263,12 @@ static bool node_raises(const Expr *e)
 bool sema_expr_raises(const Expr *e) { return expr_any(e, node_raises); }
 bool sema_stmt_raises(const Stmt *s) { return stmt_any(s, node_raises, true); }
 
-/* A global variable, or a call of what touches one or is a primitive with
- * effects (Mem[], X[] ...). */
+/* A global variable (a constant array is not state), or a call of what
+ * touches one or is a primitive with effects (Mem[], X[] ...). */
 static bool node_stateful(const Expr *e)
 {
-    return (e->sym == SYM_GLOBAL && (e->kind == E_VAR || e->kind == E_INDEX)) ||
+    bool table = e->target && e->target->kind == D_CONST; /* a constant array */
+    return (e->sym == SYM_GLOBAL && (e->kind == E_VAR || e->kind == E_INDEX) && !table) ||
            ((e->kind == E_CALL || e->kind == E_INDEX) && e->target && e->target->stateful);
 }
 
@@ -1330,7 +1376,7 @@ bool sema_check_lib(Sema *s)
         d->ty = resolve_type(c, d->type);
         if (d->ty.kind == TY_BITS && !width_static(d->ty.width))
             ERR(d->loc, "global '%s' needs a constant width", d->name);
-        if (d->kind == D_CONST) {
+        if (d->kind == D_CONST && !d->inits) {
             check_expr(c, d->init);
             if (!d->init->is_const)
                 ERR(d->init->loc, "the value of constant '%s' is not known at generation time", d->name);
@@ -1348,6 +1394,8 @@ bool sema_check_lib(Sema *s)
             else
                 d->const_hi = (int)d->array_hi->cval;
         }
+        if (d->inits)
+            check_const_array(c, d);
     }
     for (int i = 0; i < s->decls.n; i++) {
         Decl *d = s->decls.items[i];

@@ -124,6 +124,11 @@ void cpu_set_timer_hook(Cpu *cpu, void (*changed)(void *opaque), void *opaque);
 typedef enum CpuPsciConduit { CPU_PSCI_NONE, CPU_PSCI_HVC, CPU_PSCI_SMC } CpuPsciConduit;
 void cpu_set_psci_conduit(Cpu *cpu, CpuPsciConduit conduit);
 
+/* The CPUs of one machine (-smp N), sharing memory: broadcast TLB
+ * maintenance (TLBI) and SEV reach every one of them. Attach them to one
+ * GlobalMonitor (monitor.h) as well, in this order. */
+void cpu_link_peers(Cpu *const *cpus, unsigned n);
+
 /* Enter `el` (1..3) with SP_ELx, AArch64, DAIF masked, as firmware's
  * exception return to a kernel leaves the PE (the boot loaders). false if
  * the EL is not implemented. */

@@ -27,6 +27,19 @@ void cpu_set_timer_hook(Cpu *cpu, void (*changed)(void *opaque), void *opaque)
     cpu->timer_opaque = opaque;
 }
 
+void cpu_link_peers(Cpu *const *cpus, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        cpus[i]->peer = n > 1 ? cpus[(i + 1) % n] : NULL;
+}
+
+/* spec/lib/system.asl: SEV reaches the other PEs of the machine. */
+void prim_SendEventOtherPEs(Cpu *cpu)
+{
+    for (Cpu *p = cpu->peer; p && p != cpu; p = p->peer)
+        p->a.EventRegister = 1;
+}
+
 void cpu_set_psci_conduit(Cpu *cpu, CpuPsciConduit conduit) { cpu->psci_conduit = (uint8_t)conduit; }
 
 bool cpu_set_el(Cpu *cpu, unsigned el)

@@ -42,6 +42,7 @@ struct Cpu {
     void (*timer_hook)(void *opaque);
     void *timer_opaque;
     uint8_t psci_conduit;           /* CpuPsciConduit */
+    Cpu *peer;                      /* the next CPU of the machine (a ring; NULL: alone) */
 };
 
 /* The soft TLB's miss path (interp/tlb.c): AArch64.TranslateAddress() for

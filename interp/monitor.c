@@ -141,8 +141,15 @@ static void clear_range(GlobalMonitor *gm, uint64_t paddress, uint64_t size)
     uint64_t first = granule_of(paddress), last = granule_of(paddress + (size ? size - 1 : 0));
     for (int i = 0; i < gm->n; i++) {
         MonSlot *s = &gm->slots[i];
-        if (s->valid && s->granule >= first && s->granule <= last)
+        if (s->valid && s->granule >= first && s->granule <= last) {
             slot_clear(s);
+            /* the PE's global monitor goes to Open Access: an event for a
+             * WFE waiting on it (Arm ARM D1.6.1, the global monitor's
+             * event; what spinlocks waiting with LDXR; WFE rely on).
+             * IMPDEF: the storing PE's own mark cleared sets its own Event
+             * register too (spec/cpus/max.xml) */
+            s->cpu->a.EventRegister = 1;
+        }
     }
 }
 

@@ -53,11 +53,9 @@ static bool tlb_covers(uint64_t page, unsigned bits, uint64_t addr, unsigned top
     return ((page << TLB_PAGE_SHIFT ^ addr) & mask) == 0;
 }
 
-void prim_TLBInvalidate(Cpu *cpu, uint64_t regime, TLBIScope scope, bool allvmids, uint64_t vmid, uint64_t asid,
-                        uint64_t address)
+static void tlb_invalidate(Cpu *cpu, uint64_t regime, TLBIScope scope, bool allvmids, uint64_t vmid, uint64_t asid,
+                           uint64_t address)
 {
-    if (regime < 1 || regime > 3)
-        asl_fail("TLBInvalidate() regime", "interp/tlb.c");
     TlbEntry *t = cpu->tlb.e[regime - 1];
     for (unsigned i = 0; i < TLB_SIZE; i++) {
         TlbEntry *e = &t[i];
@@ -79,6 +77,19 @@ void prim_TLBInvalidate(Cpu *cpu, uint64_t regime, TLBIScope scope, bool allvmid
         if (kill)
             e->vpage = TLB_NO_PAGE;
     }
+}
+
+/* Every TLBI reaches every CPU of the machine (cpu_link_peers): the
+ * broadcast (Inner/Outer Shareable) forms must, and doing the same for the
+ * local forms only invalidates more, which the architecture allows. */
+void prim_TLBInvalidate(Cpu *cpu, uint64_t regime, TLBIScope scope, bool allvmids, uint64_t vmid, uint64_t asid,
+                        uint64_t address)
+{
+    if (regime < 1 || regime > 3)
+        asl_fail("TLBInvalidate() regime", "interp/tlb.c");
+    tlb_invalidate(cpu, regime, scope, allvmids, vmid, asid, address);
+    for (Cpu *p = cpu->peer; p && p != cpu; p = p->peer)
+        tlb_invalidate(p, regime, scope, allvmids, vmid, asid, address);
 }
 
 /* The physical address space of a table walk: the GuestMem the board

@@ -52,6 +52,59 @@ START_TEST(test_id_registers)
 }
 END_TEST
 
+/* max's ID registers advertise exactly the features it implements: each
+ * field below (Arm ARM D19, ID_AA64PFR0_EL1 / ID_AA64ISAR0_EL1 /
+ * ID_AA64ISAR1_EL1) is nonzero iff the model has the feature, and fields
+ * with several levels give the level the features reach. */
+static uint64_t model_reg(const CpuModel *m, const char *name)
+{
+    for (int i = 0; i < m->nregs; i++)
+        if (strcmp(m->regs[i].name, name) == 0)
+            return m->regs[i].value;
+    ck_abort_msg("%s: no %s", m->name, name);
+    return 0;
+}
+
+START_TEST(test_max_id_fields)
+{
+    static const struct {
+        const char *reg;
+        unsigned lsb;
+        const char *feature;   /* present iff the field is nonzero */
+        const char *level2;    /* present iff the field is 2 (NULL: no such level) */
+    } fields[] = {
+        { "ID_AA64ISAR0_EL1", 4, "FEAT_AES", "FEAT_PMULL" },
+        { "ID_AA64ISAR0_EL1", 8, "FEAT_SHA1", NULL },
+        { "ID_AA64ISAR0_EL1", 12, "FEAT_SHA256", "FEAT_SHA512" },
+        { "ID_AA64ISAR0_EL1", 16, "FEAT_CRC32", NULL },
+        { "ID_AA64ISAR0_EL1", 20, "FEAT_LSE", NULL },
+        { "ID_AA64ISAR0_EL1", 28, "FEAT_RDM", NULL },
+        { "ID_AA64ISAR0_EL1", 32, "FEAT_SHA3", NULL },
+        { "ID_AA64ISAR0_EL1", 36, "FEAT_SM3", NULL },
+        { "ID_AA64ISAR0_EL1", 40, "FEAT_SM4", NULL },
+        { "ID_AA64ISAR0_EL1", 44, "FEAT_DotProd", NULL },
+        { "ID_AA64ISAR0_EL1", 48, "FEAT_FHM", NULL },
+        { "ID_AA64ISAR1_EL1", 12, "FEAT_JSCVT", NULL },
+        { "ID_AA64ISAR1_EL1", 16, "FEAT_FCMA", NULL },
+        { "ID_AA64ISAR1_EL1", 32, "FEAT_FRINTTS", NULL },
+        { "ID_AA64ISAR1_EL1", 44, "FEAT_BF16", NULL },
+        { "ID_AA64ISAR1_EL1", 52, "FEAT_I8MM", NULL },
+    };
+    const CpuModel *max = cpu_model_find("max");
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        unsigned v = (unsigned)(model_reg(max, fields[i].reg) >> fields[i].lsb & 0xf);
+        ck_assert_msg((v != 0) == cpu_model_has(max, fields[i].feature), "%s<%u+:4> = %u, %s %s",
+                      fields[i].reg, fields[i].lsb, v, fields[i].feature,
+                      cpu_model_has(max, fields[i].feature) ? "implemented" : "absent");
+        if (fields[i].level2)
+            ck_assert_msg((v == 2) == cpu_model_has(max, fields[i].level2), "%s<%u+:4> = %u, %s",
+                          fields[i].reg, fields[i].lsb, v, fields[i].level2);
+    }
+    /* FP and AdvSIMD: 0 = implemented, 1 = with half precision (FEAT_FP16) */
+    ck_assert_uint_eq(model_reg(max, "ID_AA64PFR0_EL1") >> 16 & 0xff, cpu_model_has(max, "FEAT_FP16") ? 0x11 : 0);
+}
+END_TEST
+
 /* Every encoding gated by a feature Cortex-A57 lacks is UNDEFINED there and
  * does not raise UNDEFINED-for-the-feature on max. */
 START_TEST(test_gating)
@@ -89,6 +142,7 @@ int main(void)
     tcase_add_test(tc, test_models_exist);
     tcase_add_test(tc, test_features);
     tcase_add_test(tc, test_id_registers);
+    tcase_add_test(tc, test_max_id_fields);
     tcase_add_test(tc, test_gating);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

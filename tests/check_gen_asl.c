@@ -208,7 +208,8 @@ START_TEST(test_decode_statefulness)
         "bits(4) ReadFlags()\n    return Flags;\n"
         "bits(4) Indirect()\n    return ReadFlags();\n"
         "__primitive bits(64) Effect(integer n);\n"
-        "__pure_primitive bits(64) Pure(integer n);\n";
+        "__pure_primitive bits(64) Pure(integer n);\n"
+        "constant array bits(4) Table[0..1] = ('0001', '0010');\n";
     ck_assert(asl_parse_decls(lib, here, &sema.decls));
     ck_assert(sema_check_lib(&sema));
     Field fields[1] = { { .name = "imm", .hi = 3, .lo = 0 } };
@@ -216,6 +217,7 @@ START_TEST(test_decode_statefulness)
     struct { const char *decode; bool stateful; } cases[] = {
         { "integer k = Twice(UInt(imm));\n", false },
         { "bits(64) v = Pure(UInt(imm));\n", false },
+        { "bits(4) t = Table[UInt(imm<0>)];\n", false },
         { "bits(4) f = Flags;\n", true },
         { "bits(4) f = imm;\nif f == '0000' then\n    Flags = f;\n", true },
         { "bits(4) f = ReadFlags();\n", true },

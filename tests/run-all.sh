@@ -113,9 +113,11 @@ else
 fi
 
 # Debian's arm64 kernel boots on -M virt to the initramfs marker and powers
-# off (cortex-a57; skips when the packages can't be fetched).
+# off (cortex-a57, on 1 CPU, and on 2 CPUs with a virtio-blk disk and
+# virtio-rng; skips when the packages can't be fetched).
 if [ -x conformance/boot/run.sh ]; then
 	BOOT_TIMEOUT=${BOOT_TIMEOUT:-300} run_counting_script conformance/boot/run.sh
+	BOOT_TIMEOUT=${BOOT_TIMEOUT:-300} run_counting_script conformance/boot/run.sh --smp 2 --virtio
 else
 	echo "conformance/boot/run.sh not found: skipping it"
 fi

@@ -1,6 +1,6 @@
 /* Booting a kernel without firmware, as QEMU's -kernel does: the arm64
  * Linux Image (Documentation/arch/arm64/booting.rst) or an ELF, -initrd,
- * the DTB, the EL the kernel enters at, and PSCI 1.1 answered by the board. */
+ * the DTB and the EL the kernel enters at (PSCI: psci.c). */
 #include "system/system.h"
 
 #include <errno.h>
@@ -74,7 +74,7 @@ static bool put(SysMachine *m, uint64_t addr, const void *data, size_t len, cons
  * EL3 hands Non-secure EL2/EL1 an AArch64 world with HVC enabled and the
  * pointer authentication and MTE controls untrapped; EL2 (when the kernel
  * enters at EL1) runs EL1 in AArch64 with the counters and FP untrapped. */
-static void firmware_state(Cpu *cpu)
+void sys_firmware_state(Cpu *cpu)
 {
     uint64_t scr = 1u << 0 /* NS */ | 1u << 8 /* HCE */ | 1u << 10 /* RW */;
     if (cpu_has_feature(cpu, "FEAT_PAuth"))
@@ -92,9 +92,13 @@ static void firmware_state(Cpu *cpu)
     cpu_set_sysreg(cpu, "CNTVOFF_EL2", 0);
 }
 
-bool sys_boot(SysMachine *m, VirtBoard *v, Cpu *cpu, const SysBoardConfig *cfg, SysImage *img, char *err,
+bool sys_boot(SysMachine *m, VirtBoard *v, SysCpus *cpus, const SysBoardConfig *cfg, SysImage *img, char *err,
               size_t errlen)
 {
+    Cpu *cpu = cpus->cpu[0];
+    /* the secondary CPUs start powered off (PSCI CPU_ON starts them) */
+    for (unsigned i = 0; i < cpus->n; i++)
+        cpus->on[i] = i == 0;
     bool linux_image = sys_is_linux_image(cfg->kernel);
     if (linux_image && !v) {
         snprintf(err, errlen, "-kernel %s: a Linux Image needs -M virt", cfg->kernel);
@@ -111,7 +115,19 @@ bool sys_boot(SysMachine *m, VirtBoard *v, Cpu *cpu, const SysBoardConfig *cfg, 
         cpu_set_rvbar(cpu, img->entry);
         cpu_reset(cpu);
         if (v)
-            virt_cpu_reset_done(v);
+            virt_cpu_reset_done(v, cpu);
+        /* with secure=off (virtualization=off) QEMU's virt has no EL3
+         * (EL2): the image starts at EL2 (EL1), and the board answers PSCI
+         * through SMC (HVC), a conduit above the image's EL */
+        if (v && cfg->secure_off) {
+            unsigned el = cfg->virtualization ? 2 : 1;
+            sys_firmware_state(cpu);
+            if (!cpu_set_el(cpu, el)) {
+                snprintf(err, errlen, "-M virt,secure=off: the CPU model has no EL%u", el);
+                return false;
+            }
+            virt_set_psci(v, el == 2 ? CPU_PSCI_SMC : CPU_PSCI_HVC);
+        }
         cpu_set_pc(cpu, img->entry);
         return true;
     }
@@ -173,8 +189,8 @@ bool sys_boot(SysMachine *m, VirtBoard *v, Cpu *cpu, const SysBoardConfig *cfg, 
 
     cpu_set_rvbar(cpu, kbase);
     cpu_reset(cpu);
-    virt_cpu_reset_done(v);
-    firmware_state(cpu);
+    virt_cpu_reset_done(v, cpu);
+    sys_firmware_state(cpu);
     if (!cpu_set_el(cpu, el)) {
         snprintf(err, errlen, "-M virt,virtualization=%s: the CPU model has no EL%u", el == 2 ? "on" : "off", el);
         return false;
@@ -183,81 +199,5 @@ bool sys_boot(SysMachine *m, VirtBoard *v, Cpu *cpu, const SysBoardConfig *cfg, 
         cpu_set_x(cpu, i, 0);
     cpu_set_x(cpu, 0, dtb_addr);
     cpu_set_pc(cpu, kbase);
-    return true;
-}
-
-/* ------------------------------------------------------------ PSCI 1.1 */
-
-enum {
-    PSCI_VERSION = 0x84000000, PSCI_CPU_SUSPEND = 0x84000001, PSCI_CPU_OFF = 0x84000002,
-    PSCI_CPU_ON = 0x84000003, PSCI_AFFINITY_INFO = 0x84000004, PSCI_MIGRATE = 0x84000005,
-    PSCI_MIGRATE_INFO_TYPE = 0x84000006, PSCI_MIGRATE_INFO_UP_CPU = 0x84000007,
-    PSCI_SYSTEM_OFF = 0x84000008, PSCI_SYSTEM_RESET = 0x84000009, PSCI_FEATURES = 0x8400000a,
-    SMC64 = 0x40000000,
-};
-enum { PSCI_SUCCESS = 0, PSCI_NOT_SUPPORTED = -1, PSCI_INVALID_PARAMETERS = -2, PSCI_DENIED = -3,
-       PSCI_ALREADY_ON = -4 };
-
-static bool psci_implemented(uint32_t fn)
-{
-    switch (fn) {
-    case PSCI_VERSION: case PSCI_CPU_SUSPEND: case PSCI_CPU_SUSPEND | SMC64: case PSCI_CPU_OFF:
-    case PSCI_CPU_ON: case PSCI_CPU_ON | SMC64: case PSCI_AFFINITY_INFO: case PSCI_AFFINITY_INFO | SMC64:
-    case PSCI_MIGRATE_INFO_TYPE: case PSCI_SYSTEM_OFF: case PSCI_SYSTEM_RESET: case PSCI_FEATURES:
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool sys_psci_call(Cpu *cpu, bool *restart, int *status, bool no_reboot)
-{
-    uint32_t fn = (uint32_t)cpu_get_x(cpu, 0);
-    uint64_t a1 = cpu_get_x(cpu, 1);
-    bool is64 = fn & SMC64;
-    if (!is64)
-        a1 &= 0xffffffff;
-    int64_t ret;
-    uint64_t mpidr = 0;
-    cpu_get_sysreg(cpu, "MPIDR_EL1", &mpidr);
-    mpidr &= 0xff00ffffffull;
-    *restart = false;
-    switch (fn) {
-    case PSCI_VERSION: ret = 0x10001; break; /* 1.1 */
-    case PSCI_CPU_SUSPEND:
-    case PSCI_CPU_SUSPEND | SMC64:
-        ret = PSCI_SUCCESS; /* a standby state: returns at once (a WFI's worth) */
-        break;
-    case PSCI_CPU_OFF:
-        /* the last CPU going off: the machine stops */
-        fflush(stdout);
-        fprintf(stderr, "armature: PSCI CPU_OFF on the only CPU: stopping\n");
-        *status = 0;
-        return false;
-    case PSCI_CPU_ON:
-    case PSCI_CPU_ON | SMC64:
-        /* one CPU only (-smp 1): the target is us or does not exist */
-        ret = (a1 & 0xff00ffffffull) == mpidr ? PSCI_ALREADY_ON : PSCI_INVALID_PARAMETERS;
-        break;
-    case PSCI_AFFINITY_INFO:
-    case PSCI_AFFINITY_INFO | SMC64:
-        ret = (a1 & 0xff00ffffffull) == mpidr && cpu_get_x(cpu, 2) == 0 ? 0 /* ON */ : PSCI_INVALID_PARAMETERS;
-        break;
-    case PSCI_MIGRATE_INFO_TYPE: ret = 2; break; /* no Trusted OS to migrate */
-    case PSCI_SYSTEM_OFF:
-        *status = 0;
-        return false;
-    case PSCI_SYSTEM_RESET:
-        *status = 0;
-        *restart = !no_reboot;
-        return false;
-    case PSCI_FEATURES: ret = psci_implemented((uint32_t)a1) ? 0 : PSCI_NOT_SUPPORTED; break;
-    default:
-        if (sys_log_on(LOG_UNIMP))
-            sys_log("psci: function 0x%x is not implemented (NOT_SUPPORTED)\n", fn);
-        ret = PSCI_NOT_SUPPORTED;
-        break;
-    }
-    cpu_set_x(cpu, 0, (uint64_t)ret);
     return true;
 }

@@ -27,7 +27,7 @@ extern const int virt_memmap_len;
 static SysMachineType machine_types[] = {
     {"none", "empty machine: RAM at 0x40000000 only", none_map,
      sizeof none_map / sizeof none_map[0]},
-    {"virt", "QEMU 'virt' board: GICv3, PL011, PL031, generic timer, PSCI, DTB", virt_memmap, 0},
+    {"virt", "QEMU 'virt' board: GICv3, PL011, PL031, generic timer, PSCI, DTB, virtio-mmio, -smp", virt_memmap, 0},
 };
 #define N_TYPES (sizeof machine_types / sizeof machine_types[0])
 

@@ -2,6 +2,8 @@
 #define _GNU_SOURCE /* timegm() */
 #include "system/system.h"
 
+#include "monitor.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -18,11 +20,18 @@
 typedef struct Options {
     const char *machine, *cpu, *kernel, *append, *log_file, *initrd, *dtb, *serial;
     uint64_t ram_size;
-    bool semihosting, virt_secure, virt_virtualization, nographic, no_reboot;
+    bool semihosting, virt_secure, virt_secure_off, virt_virtualization, nographic, no_reboot;
+    unsigned smp;
     unsigned gic_version;
     unsigned icount_shift;
     int64_t time_base;
     char *semi_args; /* -semihosting-config arg=... joined by spaces */
+    /* -drive and -device: the drives by id, and the virtio devices in order
+     * (a disk names its drive until the end of the command line) */
+    struct { char *id, *file; bool read_only, used; } drives[SYS_MAX_VIRTIO];
+    unsigned ndrives;
+    struct { bool rng; char *drive; } devs[SYS_MAX_VIRTIO];
+    unsigned ndevs;
 } Options;
 
 static _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -47,6 +56,8 @@ static void usage(FILE *f)
           "                        machine type: none, virt (default none; -M help)\n"
           "  -cpu NAME             CPU model (default max; -cpu help)\n"
           "  -m SIZE               RAM size, in MiB or with a K/M/G suffix (default 128M)\n"
+          "  -smp [cpus=]N         N CPUs (-M virt; default 1), run in turn in one thread;\n"
+          "                        CPU 0 starts, the others wait for PSCI CPU_ON\n"
           "  -kernel FILE          arm64 Linux Image (-M virt: entered at EL1, or EL2 with\n"
           "                        virtualization=on, x0 = the DTB) or an ELF image loaded at\n"
           "                        its physical addresses, entered at the highest EL\n"
@@ -54,6 +65,14 @@ static void usage(FILE *f)
           "  -append STR           kernel command line (/chosen/bootargs; SYS_GET_CMDLINE)\n"
           "  -dtb FILE             use this device tree instead of the generated one\n"
           "  -serial stdio|null|file:PATH   where the UART goes (default stdio)\n"
+          "  -drive file=IMG,format=raw[,if=virtio|none][,id=ID][,readonly=on]\n"
+          "                        a raw disk image (-M virt): if=virtio (the default)\n"
+          "                        adds a virtio-blk disk, if=none waits for a -device\n"
+          "  -device virtio-blk-device,drive=ID | virtio-rng-device\n"
+          "                        a virtio-mmio device (-M virt); virtio-rng's bytes\n"
+          "                        come from a generator with a fixed seed\n"
+          "  -global virtio-mmio.force-legacy=false   accepted: the transports are\n"
+          "                        always virtio-mmio version 2\n"
           "  -semihosting          enable Arm semihosting (HLT #0xF000)\n"
           "  -semihosting-config enable=on|off[,target=native|auto][,arg=STR]...\n"
           "  -nographic            console on the terminal in raw mode (Ctrl-A x quits)\n"
@@ -126,8 +145,10 @@ static void parse_machine(Options *o, const char *arg)
         if (!eq)
             die("-M: bad property '%s' (expected NAME=VALUE)", p);
         *eq = 0;
-        if (!strcmp(p, "secure"))
+        if (!strcmp(p, "secure")) {
             o->virt_secure = on_off(eq + 1, "-M secure");
+            o->virt_secure_off = !o->virt_secure;
+        }
         else if (!strcmp(p, "virtualization"))
             o->virt_virtualization = on_off(eq + 1, "-M virtualization");
         else if (!strcmp(p, "gic-version")) {
@@ -192,6 +213,138 @@ static void parse_icount(Options *o, const char *arg)
     o->icount_shift = (unsigned)n;
 }
 
+/* -smp [cpus=]N[,maxcpus=N][,sockets=1,clusters=1,cores=N,threads=1] */
+static void parse_smp(Options *o, const char *arg)
+{
+    char *copy = strdup(arg);
+    if (!copy)
+        abort();
+    unsigned n = 0;
+    char *save;
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(p, '=');
+        const char *v = eq ? eq + 1 : p;
+        if (eq)
+            *eq = 0;
+        char *end;
+        unsigned long k = strtoul(v, &end, 10);
+        if (*end || end == v)
+            die("-smp: bad value '%s'", arg);
+        if (!eq || !strcmp(p, "cpus") || !strcmp(p, "cores"))
+            n = (unsigned)k;
+        else if (!strcmp(p, "maxcpus") || ((!strcmp(p, "sockets") || !strcmp(p, "clusters") ||
+                                            !strcmp(p, "threads") || !strcmp(p, "dies")) && k == 1))
+            continue;
+        else
+            die("-smp: '%s' is not implemented (cpus=N only)", p);
+    }
+    free(copy);
+    if (n < 1 || n > SYS_MAX_CPUS)
+        die("-smp %s: from 1 to %d CPUs", arg, SYS_MAX_CPUS);
+    o->smp = n;
+}
+
+/* -drive file=IMG[,format=raw][,if=none|virtio][,id=ID][,readonly=on|off][,media=disk][,cache=...] */
+static void parse_drive(Options *o, const char *arg)
+{
+    if (o->ndrives == SYS_MAX_VIRTIO)
+        die("-drive: more than %d drives", SYS_MAX_VIRTIO);
+    char *copy = strdup(arg), *save, *file = NULL, *id = NULL;
+    bool ro = false, virtio = true; /* if= defaults to virtio on virt, as on QEMU */
+    if (!copy)
+        abort();
+    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(p, '=');
+        if (!eq)
+            die("-drive: bad item '%s' (expected NAME=VALUE)", p);
+        *eq = 0;
+        const char *v = eq + 1;
+        if (!strcmp(p, "file"))
+            file = strdup(v);
+        else if (!strcmp(p, "id"))
+            id = strdup(v);
+        else if (!strcmp(p, "format")) {
+            if (strcmp(v, "raw"))
+                die("-drive format=%s: only raw images are implemented", v);
+        } else if (!strcmp(p, "if")) {
+            if (strcmp(v, "none") && strcmp(v, "virtio"))
+                die("-drive if=%s: only if=virtio and if=none are implemented", v);
+            virtio = !strcmp(v, "virtio");
+        } else if (!strcmp(p, "readonly"))
+            ro = on_off(v, "-drive readonly");
+        else if (!strcmp(p, "media")) {
+            if (strcmp(v, "disk"))
+                die("-drive media=%s: only disks are implemented", v);
+        } else if (strcmp(p, "cache") && strcmp(p, "aio") && strcmp(p, "discard"))
+            die("-drive: '%s' is not implemented", p);
+    }
+    free(copy);
+    if (!file)
+        die("-drive %s: no file=", arg);
+    unsigned d = o->ndrives++;
+    o->drives[d].file = file;
+    o->drives[d].id = id ? id : strdup(file);
+    o->drives[d].read_only = ro;
+    if (virtio) {
+        if (o->ndevs == SYS_MAX_VIRTIO)
+            die("more than %d virtio devices", SYS_MAX_VIRTIO);
+        o->devs[o->ndevs].rng = false;
+        o->devs[o->ndevs++].drive = strdup(o->drives[d].id);
+    }
+}
+
+/* -device virtio-blk-device,drive=ID | virtio-rng-device */
+static void parse_device(Options *o, const char *arg)
+{
+    if (!strcmp(arg, "help")) {
+        printf("virtio-blk-device   a disk (drive=ID of a -drive)\nvirtio-rng-device   an entropy source\n");
+        exit(0);
+    }
+    if (o->ndevs == SYS_MAX_VIRTIO)
+        die("more than %d virtio devices", SYS_MAX_VIRTIO);
+    char *copy = strdup(arg), *save;
+    if (!copy)
+        abort();
+    char *name = strtok_r(copy, ",", &save);
+    bool rng = name && !strcmp(name, "virtio-rng-device");
+    if (!name || (!rng && strcmp(name, "virtio-blk-device")))
+        die("-device %s: only virtio-blk-device and virtio-rng-device are implemented", arg);
+    char *drive = NULL;
+    for (char *p = strtok_r(NULL, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        if (!strncmp(p, "drive=", 6) && !rng)
+            drive = strdup(p + 6);
+        else if (strncmp(p, "id=", 3))
+            die("-device %s: property '%s' is not implemented", name, p);
+    }
+    if (!rng && !drive)
+        die("-device %s: needs drive=ID", arg);
+    o->devs[o->ndevs].rng = rng;
+    o->devs[o->ndevs++].drive = drive;
+    free(copy);
+}
+
+/* The devices in order, their drives resolved. */
+static void resolve_devices(Options *o, SysBoardConfig *cfg)
+{
+    for (unsigned k = 0; k < o->ndevs; k++) {
+        SysVirtioDev *d = &cfg->virtio[cfg->nvirtio++];
+        d->rng = o->devs[k].rng;
+        if (d->rng)
+            continue;
+        unsigned i = 0;
+        while (i < o->ndrives && strcmp(o->drives[i].id, o->devs[k].drive))
+            i++;
+        if (i == o->ndrives)
+            die("-device virtio-blk-device,drive=%s: no -drive with id=%s", o->devs[k].drive, o->devs[k].drive);
+        if (o->drives[i].used)
+            die("-drive id=%s is used by two devices", o->drives[i].id);
+        o->drives[i].used = true;
+        d->file = o->drives[i].file;
+        d->read_only = o->drives[i].read_only;
+        d->serial = o->drives[i].id;
+    }
+}
+
 static void parse_rtc(Options *o, const char *arg)
 {
     if (strncmp(arg, "base=", 5) != 0)
@@ -212,7 +365,7 @@ static void parse_options(Options *o, int argc, char **argv)
 {
     static const char *const with_arg[] = {
         "M", "machine", "cpu", "m", "kernel", "append", "semihosting-config", "d", "D",
-        "icount", "rtc", "smp", "bios", "initrd", "dtb", "serial", "gdb", NULL};
+        "icount", "rtc", "smp", "bios", "initrd", "dtb", "serial", "gdb", "drive", "device", "global", NULL};
     for (int i = 1; i < argc;) {
         const char *raw = argv[i++];
         if (raw[0] != '-' || !raw[1])
@@ -273,9 +426,17 @@ static void parse_options(Options *o, int argc, char **argv)
             parse_icount(o, arg);
         } else if (!strcmp(opt, "rtc")) {
             parse_rtc(o, arg);
+        } else if (!strcmp(opt, "drive")) {
+            parse_drive(o, arg);
+        } else if (!strcmp(opt, "device")) {
+            parse_device(o, arg);
+        } else if (!strcmp(opt, "global")) {
+            /* the transports are always version 2 (QEMU 7.2's virt defaults
+             * to the legacy version 1 unless told this) */
+            if (strcmp(arg, "virtio-mmio.force-legacy=false") && strcmp(arg, "virtio-mmio.force-legacy=off"))
+                die("-global %s: only virtio-mmio.force-legacy=false is implemented", arg);
         } else if (!strcmp(opt, "smp")) {
-            if (strcmp(arg, "1") && strcmp(arg, "cpus=1"))
-                die("-smp %s: more than one CPU is not implemented yet", arg);
+            parse_smp(o, arg);
         } else if (!strcmp(opt, "S") || !strcmp(opt, "s") || !strcmp(opt, "gdb")) {
             die("option %s: the gdb stub is not implemented yet", raw);
         } else if (arg) {
@@ -302,7 +463,7 @@ static void semihost_note(void *opaque, bool unimp, const char *msg)
 
 int main(int argc, char **argv)
 {
-    Options o = {.machine = "none", .cpu = "max", .ram_size = DEFAULT_RAM,
+    Options o = {.machine = "none", .cpu = "max", .ram_size = DEFAULT_RAM, .smp = 1,
                  .time_base = DEFAULT_TIME_BASE, .gic_version = 3};
     parse_options(&o, argc, argv);
     if (!o.kernel)
@@ -310,38 +471,57 @@ int main(int argc, char **argv)
     if (o.log_file && !sys_log_open(o.log_file))
         die("-D %s: %s", o.log_file, strerror(errno));
 
-    Cpu *cpu = cpu_new(o.cpu);
-    if (!cpu)
-        die("unknown CPU model '%s' (try -cpu help)", o.cpu);
+    if (o.smp > 1 && strcmp(o.machine, "virt"))
+        die("-smp %u needs -M virt", o.smp);
+    /* the CPUs, attached in order to one exclusives monitor: CPU i is
+     * ProcessorID() i, so MPIDR_EL1.Aff0 = i */
+    SysCpus cpus = {.n = o.smp};
+    GlobalMonitor *monitor = global_monitor_new();
+    for (unsigned i = 0; i < o.smp; i++) {
+        cpus.cpu[i] = cpu_new(o.cpu);
+        if (!cpus.cpu[i])
+            die("unknown CPU model '%s' (try -cpu help)", o.cpu);
+        monitor_attach(monitor, cpus.cpu[i]);
+        cpus.mpidr[i] = sys_cpu_mpidr(cpus.cpu[i], i);
+        cpu_set_system_mode(cpus.cpu[i], true);
+    }
+    cpu_link_peers(cpus.cpu, o.smp);
     SysMachine m;
     char err[512];
     if (!sys_machine_init(&m, sys_machine_find(o.machine), o.ram_size, err, sizeof err))
         die("%s", err);
-    SysBoardConfig cfg = {.secure = o.virt_secure, .virtualization = o.virt_virtualization,
+    SysBoardConfig cfg = {.secure = o.virt_secure, .secure_off = o.virt_secure_off,
+                          .virtualization = o.virt_virtualization, .smp = o.smp,
                           .gic_version = o.gic_version, .kernel = o.kernel, .initrd = o.initrd,
                           .append = o.append, .dtb = o.dtb, .serial = o.serial,
                           .nographic = o.nographic, .no_reboot = o.no_reboot,
-                          .time_base = o.time_base};
-    SysTime clock = {.cpu = cpu, .shift = o.icount_shift};
-    cpu_set_system_mode(cpu, true);
+                          .time_base = o.time_base, .monitor = monitor};
+    resolve_devices(&o, &cfg);
+    if (cfg.nvirtio && strcmp(o.machine, "virt"))
+        die("-drive and -device need -M virt");
+    SysTime clock = {.cpus = cpus.cpu, .ncpus = o.smp, .shift = o.icount_shift};
     VirtBoard *virt = NULL;
     if (!strcmp(o.machine, "virt")) {
-        virt = virt_new(&m, cpu, &clock, &cfg, err, sizeof err);
+        virt = virt_new(&m, cpus.cpu, o.smp, &clock, &cfg, err, sizeof err);
         if (!virt)
             die("%s", err);
-        cpu_set_bus(cpu, m.bus);
+        for (unsigned i = 0; i < o.smp; i++)
+            cpu_set_bus(cpus.cpu[i], m.bus);
     } else if (o.initrd || o.dtb) {
         die("-initrd and -dtb need -M virt");
     }
+    cpus.virt = virt;
     SysImage img;
     /* reset at the highest EL of the model at an ELF's entry, or as QEMU
      * enters a Linux Image */
-    if (!sys_boot(&m, virt, cpu, &cfg, &img, err, sizeof err))
+    if (!sys_boot(&m, virt, &cpus, &cfg, &img, err, sizeof err))
         die("%s", err);
-    cpu_set_mem(cpu, m.mem);
-    cpu_set_semihosting(cpu, o.semihosting);
+    for (unsigned i = 0; i < o.smp; i++) {
+        cpu_set_mem(cpus.cpu[i], m.mem);
+        cpu_set_semihosting(cpus.cpu[i], o.semihosting);
+    }
 
-    SysRun r = {.cpu = cpu, .machine = &m, .icount_shift = o.icount_shift, .time = &clock,
+    SysRun r = {.cpus = &cpus, .machine = &m, .icount_shift = o.icount_shift, .time = &clock,
                 .virt = virt, .cfg = &cfg};
     Semihost semi;
     char *cmdline = NULL;
@@ -376,7 +556,9 @@ int main(int argc, char **argv)
     virt_free(virt);
     fflush(stdout);
     sys_log_close();
-    cpu_free(cpu);
+    for (unsigned i = 0; i < o.smp; i++)
+        cpu_free(cpus.cpu[i]);
+    global_monitor_free(monitor);
     sys_machine_free(&m);
     free(cmdline);
     free(o.semi_args);

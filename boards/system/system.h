@@ -91,13 +91,16 @@ bool sys_elf_load(SysMachine *m, const char *path, SysImage *img, char *err, siz
 /* ------------------------------------------------------------ time.c */
 
 /* Deterministic virtual time: each retired instruction takes 2^shift ns
- * (-icount shift=N, default 0), and an idle CPU skips forward to the next
+ * (-icount shift=N, default 0), counting the instructions of every CPU
+ * (with -smp N the CPUs take turns, so time never runs backwards between
+ * them), and when every CPU is idle time skips forward to the next
  * deadline (skipped_ns). The generic timer's counter runs at 62.5 MHz
  * (CNTFRQ_EL0's reset value): one tick every 16 ns. */
 #define SYS_NS_PER_TICK 16u
 
 typedef struct SysTime {
-    Cpu *cpu;
+    Cpu *const *cpus; /* the machine's CPUs: time is their total instruction count */
+    unsigned ncpus;
     unsigned shift;
     uint64_t skipped_ns;
 } SysTime;
@@ -111,9 +114,24 @@ uint64_t sys_time_insns_until(const SysTime *t, uint64_t ns);
 
 typedef struct VirtBoard VirtBoard;
 
+/* A virtio-mmio device from -device / -drive: a disk on a raw image or the
+ * entropy source. */
+#define SYS_MAX_VIRTIO 32
+typedef struct SysVirtioDev {
+    bool rng;             /* virtio-rng-device, else virtio-blk-device */
+    const char *file;     /* the raw image */
+    bool read_only;
+    const char *serial;   /* what GET_ID answers (the drive's id) */
+} SysVirtioDev;
+
 /* The board configuration from the command line. */
 typedef struct SysBoardConfig {
+    SysVirtioDev virtio[SYS_MAX_VIRTIO]; /* in command-line order */
+    unsigned nvirtio;
+    void *monitor;     /* the GlobalMonitor that device writes (DMA) clear marks in */
     bool secure, virtualization;
+    bool secure_off;   /* secure=off given: an ELF starts below EL3, as on QEMU */
+    unsigned smp;      /* -smp: number of CPUs */
     unsigned gic_version;
     const char *kernel, *initrd, *append, *dtb, *serial;
     bool nographic, no_reboot;
@@ -122,11 +140,11 @@ typedef struct SysBoardConfig {
 
 /* Create the virt board's devices on m->bus and wire them to the CPU; false
  * with a message in err. */
-VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig *cfg, char *err,
+VirtBoard *virt_new(SysMachine *m, Cpu *const *cpus, unsigned ncpus, SysTime *time, const SysBoardConfig *cfg, char *err,
                     size_t errlen);
 void virt_free(VirtBoard *v);
 /* After cpu_reset(): what the board changes in the PE's ID registers. */
-void virt_cpu_reset_done(VirtBoard *v);
+void virt_cpu_reset_done(VirtBoard *v, Cpu *cpu);
 /* The flattened device tree describing the board (built from the map
  * table), or -dtb's; NULL with a message in err. */
 void *virt_fdt(VirtBoard *v, uint64_t initrd_start, uint64_t initrd_end, char *err, size_t errlen);
@@ -142,23 +160,45 @@ CpuPsciConduit virt_psci_conduit(const VirtBoard *v);
 /* Serial console quit key (Ctrl-A x) was pressed. */
 bool virt_quit_requested(const VirtBoard *v);
 
-/* boot.c: is the file an arm64 Linux Image (header magic "ARM\x64")? */
+/* ------------------------------------------------------------ psci.c */
+
+#define SYS_MAX_CPUS 8
+
+/* The machine's CPUs (-smp N) and their power state: CPU 0 starts on, the
+ * others off until PSCI CPU_ON (as on QEMU's virt). */
+typedef struct SysCpus {
+    unsigned n;
+    Cpu *cpu[SYS_MAX_CPUS];
+    uint64_t mpidr[SYS_MAX_CPUS]; /* MPIDR_EL1 as each reads it: Aff0 = index */
+    bool on[SYS_MAX_CPUS];
+    VirtBoard *virt;
+} SysCpus;
+
+/* MPIDR_EL1 of CPU `index` (the model's value with Aff0 = index). */
+uint64_t sys_cpu_mpidr(const Cpu *cpu, unsigned index);
+
+/* PSCI 1.1 as the board's firmware: answer CPU `caller`'s call in its
+ * X0-X3. Returns false when the call ends the run (*status: the exit
+ * status); CPU_OFF turns the caller off (the run goes on with the others). */
+bool sys_psci_call(SysCpus *s, unsigned caller, bool *restart, int *status, bool no_reboot);
+
+/* ------------------------------------------------------------ boot.c */
+
+/* Is the file an arm64 Linux Image (header magic "ARM\x64")? */
 bool sys_is_linux_image(const char *path);
-/* Load -kernel (Image or ELF), -initrd and the DTB, and set the CPU up as
+/* Load -kernel (Image or ELF), -initrd and the DTB, and set CPU 0 up as
  * QEMU's loader does without firmware: an Image enters at EL2
  * (virtualization=on) or EL1 with x0 = the DTB; an ELF at its entry at the
- * highest EL. */
-bool sys_boot(SysMachine *m, VirtBoard *v, Cpu *cpu, const SysBoardConfig *cfg, SysImage *img,
+ * highest EL (below EL3 with secure=off, as QEMU). */
+bool sys_boot(SysMachine *m, VirtBoard *v, SysCpus *cpus, const SysBoardConfig *cfg, SysImage *img,
               char *err, size_t errlen);
-
-/* PSCI 1.1 as the board's firmware: answer the call in the CPU's X0-X3.
- * Returns false when the call ends the run (*status: the exit status). */
-bool sys_psci_call(Cpu *cpu, bool *restart, int *status, bool no_reboot);
+/* The state firmware at EL3 (and EL2) leaves for a kernel entered below. */
+void sys_firmware_state(Cpu *cpu);
 
 /* ------------------------------------------------------------ run.c */
 
 typedef struct SysRun {
-    Cpu *cpu;
+    SysCpus *cpus;
     SysMachine *machine;
     Semihost *semi; /* NULL when semihosting is off */
     unsigned icount_shift;
@@ -166,6 +206,10 @@ typedef struct SysRun {
     VirtBoard *virt;  /* NULL on -M none */
     const SysBoardConfig *cfg;
 } SysRun;
+
+/* With several CPUs each runs this many instructions in turn (fewer when a
+ * device deadline comes first): deterministic round-robin. */
+#define SYS_QUANTUM 4096
 
 /* Run until the guest exits through semihosting (returns its status) or
  * stops in a way the board cannot handle (reports it, returns 1). */

@@ -4,7 +4,10 @@
 uint64_t sys_time_ns(void *time)
 {
     SysTime *t = time;
-    return (cpu_icount(t->cpu) << t->shift) + t->skipped_ns;
+    uint64_t n = 0;
+    for (unsigned i = 0; i < t->ncpus; i++)
+        n += cpu_icount(t->cpus[i]);
+    return (n << t->shift) + t->skipped_ns;
 }
 
 uint64_t sys_time_count(void *time) { return sys_time_ns(time) / SYS_NS_PER_TICK; }

@@ -15,7 +15,9 @@
  *   0x09030000 .. 0x09031000  PL061 GPIO (SPI 7): absent for now
  *   0x09040000 .. 0x09041000  secure PL011 UART (SPI 8): secure=on only
  *   0x0a000000 .. 0x0a004000  32 virtio-mmio transports at 0x200 strides
- *                             (SPI 16..47): absent for now
+ *                             (SPI 16..47); as on QEMU the first -device
+ *                             sits in the last one (0x0a003e00), the next
+ *                             below it; the empty ones read DeviceID 0
  *   0x0e000000 .. 0x0f000000  secure RAM: absent for now
  *   0x40000000 .. +RAM        RAM (-m, default 128 MiB)
  *
@@ -40,6 +42,9 @@
 #include "dev/gicv3.h"
 #include "dev/pl011.h"
 #include "dev/pl031.h"
+#include "dev/virtio_blk.h"
+#include "dev/virtio_rng.h"
+#include "monitor.h"
 
 enum {
     VIRT_FLASH, VIRT_GIC_DIST, VIRT_GIC_REDIST, VIRT_UART, VIRT_RTC, VIRT_FW_CFG, VIRT_GPIO,
@@ -56,7 +61,7 @@ const SysRegion virt_memmap[] = {
     [VIRT_FW_CFG]      = {"fw-cfg",     0x09020000, 0x00000018, SYS_REGION_ABSENT, -1, 0},
     [VIRT_GPIO]        = {"pl061",      0x09030000, 0x00001000, SYS_REGION_ABSENT,  7, 0},
     [VIRT_SECURE_UART] = {"pl011-s",    0x09040000, 0x00001000, SYS_REGION_DEVICE,  8, 0},
-    [VIRT_MMIO]        = {"virtio-mmio",0x0a000000, 0x00000200, SYS_REGION_ABSENT, 16, 32},
+    [VIRT_MMIO]        = {"virtio-mmio",0x0a000000, 0x00000200, SYS_REGION_DEVICE, 16, 32},
     [VIRT_SECURE_MEM]  = {"secure-ram", 0x0e000000, 0x01000000, SYS_REGION_ABSENT, -1, 0},
     [VIRT_MEM]         = {"ram",        0x40000000, 0,          SYS_REGION_RAM,    -1, 0},
 };
@@ -69,15 +74,25 @@ const int virt_memmap_len = sizeof virt_memmap / sizeof virt_memmap[0];
 #define PPI_TIMER_SEC 29
 #define CLK_24MHZ 24000000
 
+/* One PE's generic timer, and the board it belongs to (the timer hook). */
+typedef struct VirtCpu {
+    VirtBoard *v;
+    GenericTimer gt;
+} VirtCpu;
+
 struct VirtBoard {
     SysMachine *m;
-    Cpu *cpu;
+    unsigned ncpu;
+    Cpu *cpus[SYS_MAX_CPUS];
+    VirtCpu vcpu[SYS_MAX_CPUS];
     SysTime *time;
     SysBoardConfig cfg;
     GicV3 *gic;
     Pl011 uart, suart;
     Pl031 rtc;
-    GenericTimer gt;
+    VirtioMmio vio[SYS_MAX_VIRTIO];   /* transport i at 0x0a000000 + 0x200 i */
+    VirtioBlk blk[SYS_MAX_VIRTIO];
+    VirtioRng rng[SYS_MAX_VIRTIO];
     CpuPsciConduit psci;
     FILE *serial;      /* where the UARTs send */
     int in_fd;         /* console input, -1 when none */
@@ -108,8 +123,48 @@ static void serial_tx(void *opaque, uint8_t byte)
 
 static void timer_changed(void *opaque)
 {
-    VirtBoard *v = opaque;
-    gtimer_update(&v->gt, sys_time_count(v->time));
+    VirtCpu *c = opaque;
+    gtimer_update(&c->gt, sys_time_count(c->v->time));
+}
+
+/* The deterministic default seed of virtio-rng ("armature"), plus the device's index. */
+#define VIRT_RNG_SEED 0x61726d6174757265ull
+
+static void dma_store(void *opaque, uint64_t addr, uint64_t len)
+{
+    if (opaque)
+        global_monitor_note_store(opaque, addr, len);
+}
+
+/* The virtio-mmio transports, the devices from -device/-drive in them. */
+static bool add_virtio(VirtBoard *v, char *err, size_t errlen)
+{
+    const SysRegion *r = &virt_memmap[VIRT_MMIO];
+    if (v->cfg.nvirtio > r->count) {
+        snprintf(err, errlen, "more than %u virtio devices", r->count);
+        return false;
+    }
+    for (unsigned i = 0; i < r->count; i++) {
+        VirtioMmio *t = &v->vio[i];
+        unsigned k = r->count - 1 - i; /* the k-th device goes in transport count-1-k */
+        IrqLine irq = gicv3_spi_line(v->gic, 32 + (unsigned)r->irq + i);
+        if (k >= v->cfg.nvirtio) {
+            virtio_mmio_init(t, NULL, NULL, v->m->mem, irq);
+        } else if (v->cfg.virtio[k].rng) {
+            virtio_rng_init(&v->rng[i], VIRT_RNG_SEED + k);
+            virtio_mmio_init(t, &virtio_rng_ops, &v->rng[i], v->m->mem, irq);
+        } else {
+            const SysVirtioDev *d = &v->cfg.virtio[k];
+            v->blk[i].fd = -1;
+            if (!virtio_blk_open(&v->blk[i], d->file, d->read_only, d->serial, err, errlen))
+                return false;
+            virtio_mmio_init(t, &virtio_blk_ops, &v->blk[i], v->m->mem, irq);
+        }
+        t->note_store = dma_store;
+        t->note_opaque = v->cfg.monitor;
+        bus_add_device(v->m->bus, r->name, r->base + (uint64_t)i * r->size, r->size, &virtio_mmio_ops, t);
+    }
+    return true;
 }
 
 static void unassigned(void *opaque, uint64_t addr, unsigned size, bool write)
@@ -168,9 +223,13 @@ static bool open_serial(VirtBoard *v, char *err, size_t errlen)
     return true;
 }
 
-VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig *cfg, char *err,
-                    size_t errlen)
+VirtBoard *virt_new(SysMachine *m, Cpu *const *cpus, unsigned ncpus, SysTime *time, const SysBoardConfig *cfg,
+                    char *err, size_t errlen)
 {
+    if (ncpus < 1 || ncpus > SYS_MAX_CPUS || ncpus > GIC_MAX_CPUS) {
+        snprintf(err, errlen, "-smp %u: from 1 to %d CPUs", ncpus, SYS_MAX_CPUS);
+        return NULL;
+    }
     if (cfg->gic_version != 3) {
         snprintf(err, errlen, "-M virt,gic-version=%u: only GICv3 is implemented", cfg->gic_version);
         return NULL;
@@ -179,7 +238,9 @@ VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig
     if (!v)
         abort();
     v->m = m;
-    v->cpu = cpu;
+    v->ncpu = ncpus;
+    for (unsigned i = 0; i < ncpus; i++)
+        v->cpus[i] = cpus[i];
     v->time = time;
     v->cfg = *cfg;
     dev_log_hook = dev_log;
@@ -189,28 +250,29 @@ VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig
         return NULL;
     }
 
-    /* GICv3, its CPU interface wired to the PE */
-    v->gic = gicv3_new(1, VIRT_NIRQ);
-    uint64_t mpidr = 0;
-    cpu_get_sysreg(cpu, "MPIDR_EL1", &mpidr);
-    gicv3_connect_cpu(v->gic, 0, cpu, mpidr, (IrqLine){cpu_line, cpu, CPU_IRQ},
-                      (IrqLine){cpu_line, cpu, CPU_FIQ});
-    cpu_set_gic(cpu, v->gic, &gicv3_cpuif_ops);
+    /* GICv3, its CPU interfaces wired to the PEs: one redistributor each */
+    v->gic = gicv3_new(ncpus, VIRT_NIRQ);
     const SysRegion *r = virt_memmap;
     bus_add_device(m->bus, r[VIRT_GIC_DIST].name, r[VIRT_GIC_DIST].base, GICD_SIZE, &gicv3_dist_ops, v->gic);
-    bus_add_device(m->bus, r[VIRT_GIC_REDIST].name, r[VIRT_GIC_REDIST].base, GICR_FRAME_SIZE * 1,
+    bus_add_device(m->bus, r[VIRT_GIC_REDIST].name, r[VIRT_GIC_REDIST].base, GICR_FRAME_SIZE * ncpus,
                    &gicv3_redist_ops, v->gic);
-
-    /* the generic timer's outputs to the PE's PPIs */
-    IrqLine gt[GT_NTIMERS] = {
-        [GT_PHYS] = gicv3_ppi_line(v->gic, 0, PPI_TIMER_PHYS),
-        [GT_VIRT] = gicv3_ppi_line(v->gic, 0, PPI_TIMER_VIRT),
-        [GT_HYP] = gicv3_ppi_line(v->gic, 0, PPI_TIMER_HYP),
-        [GT_SEC] = gicv3_ppi_line(v->gic, 0, PPI_TIMER_SEC),
-    };
-    gtimer_init(&v->gt, cpu, gt);
-    cpu_set_clock(cpu, sys_time_count, time);
-    cpu_set_timer_hook(cpu, timer_changed, v);
+    for (unsigned i = 0; i < ncpus; i++) {
+        Cpu *cpu = cpus[i];
+        gicv3_connect_cpu(v->gic, i, cpu, sys_cpu_mpidr(cpu, i), (IrqLine){cpu_line, cpu, CPU_IRQ},
+                          (IrqLine){cpu_line, cpu, CPU_FIQ});
+        cpu_set_gic(cpu, v->gic, &gicv3_cpuif_ops);
+        /* its generic timer's outputs to its PPIs */
+        IrqLine gt[GT_NTIMERS] = {
+            [GT_PHYS] = gicv3_ppi_line(v->gic, i, PPI_TIMER_PHYS),
+            [GT_VIRT] = gicv3_ppi_line(v->gic, i, PPI_TIMER_VIRT),
+            [GT_HYP] = gicv3_ppi_line(v->gic, i, PPI_TIMER_HYP),
+            [GT_SEC] = gicv3_ppi_line(v->gic, i, PPI_TIMER_SEC),
+        };
+        v->vcpu[i].v = v;
+        gtimer_init(&v->vcpu[i].gt, cpu, gt);
+        cpu_set_clock(cpu, sys_time_count, time);
+        cpu_set_timer_hook(cpu, timer_changed, &v->vcpu[i]);
+    }
 
     pl011_init(&v->uart, gicv3_spi_line(v->gic, 32 + (unsigned)r[VIRT_UART].irq), serial_tx, v);
     bus_add_device(m->bus, r[VIRT_UART].name, r[VIRT_UART].base, r[VIRT_UART].size, &pl011_ops, &v->uart);
@@ -224,16 +286,23 @@ VirtBoard *virt_new(SysMachine *m, Cpu *cpu, SysTime *time, const SysBoardConfig
                        &pl011_ops, &v->suart);
     }
 
-    virt_cpu_reset_done(v);
+    if (!add_virtio(v, err, errlen)) {
+        virt_free(v);
+        return NULL;
+    }
+
+    for (unsigned i = 0; i < ncpus; i++)
+        virt_cpu_reset_done(v, cpus[i]);
     return v;
 }
 
-void virt_cpu_reset_done(VirtBoard *v)
+void virt_cpu_reset_done(VirtBoard *v, Cpu *cpu)
 {
+    (void)v;
     /* the PE has a GICv3 CPU interface: ID_AA64PFR0_EL1.GIC = 1 */
     uint64_t pfr0;
-    if (cpu_get_sysreg(v->cpu, "ID_AA64PFR0_EL1", &pfr0))
-        cpu_set_sysreg(v->cpu, "ID_AA64PFR0_EL1", (pfr0 & ~(0xfull << 24)) | 1ull << 24);
+    if (cpu_get_sysreg(cpu, "ID_AA64PFR0_EL1", &pfr0))
+        cpu_set_sysreg(cpu, "ID_AA64PFR0_EL1", (pfr0 & ~(0xfull << 24)) | 1ull << 24);
 }
 
 void virt_free(VirtBoard *v)
@@ -243,6 +312,9 @@ void virt_free(VirtBoard *v)
     virt_flush_output(v);
     if (v->serial && v->serial != stdout)
         fclose(v->serial);
+    for (unsigned i = 0; i < SYS_MAX_VIRTIO; i++)
+        if (v->vio[i].dev_ops == &virtio_blk_ops)
+            virtio_blk_close(&v->blk[i]);
     gicv3_free(v->gic);
     free(v);
 }
@@ -256,7 +328,8 @@ void virt_flush_output(VirtBoard *v)
 void virt_set_psci(VirtBoard *v, CpuPsciConduit conduit)
 {
     v->psci = conduit;
-    cpu_set_psci_conduit(v->cpu, conduit);
+    for (unsigned i = 0; i < v->ncpu; i++)
+        cpu_set_psci_conduit(v->cpus[i], conduit);
 }
 
 CpuPsciConduit virt_psci_conduit(const VirtBoard *v) { return v->psci; }
@@ -299,13 +372,15 @@ static void poll_input(VirtBoard *v)
 uint64_t virt_poll(VirtBoard *v)
 {
     uint64_t count = sys_time_count(v->time);
-    gtimer_update(&v->gt, count);
     pl031_tick(&v->rtc);
     poll_input(v);
-    uint64_t next = UINT64_MAX;
-    uint64_t d = gtimer_next_deadline(&v->gt, count);
-    if (d != UINT64_MAX && d <= UINT64_MAX / SYS_NS_PER_TICK)
-        next = d * SYS_NS_PER_TICK;
+    uint64_t next = UINT64_MAX, d;
+    for (unsigned i = 0; i < v->ncpu; i++) {
+        gtimer_update(&v->vcpu[i].gt, count);
+        d = gtimer_next_deadline(&v->vcpu[i].gt, count);
+        if (d != UINT64_MAX && d <= UINT64_MAX / SYS_NS_PER_TICK && d * SYS_NS_PER_TICK < next)
+            next = d * SYS_NS_PER_TICK;
+    }
     d = pl031_next_match_ns(&v->rtc);
     if (d < next)
         next = d;
@@ -467,16 +542,17 @@ void *virt_fdt(VirtBoard *v, uint64_t initrd_start, uint64_t initrd_end, char *e
     FDT_TRY(fdt_begin_node(fdt, "cpus"));
     FDT_TRY(fdt_property_u32(fdt, "#address-cells", 1));
     FDT_TRY(fdt_property_u32(fdt, "#size-cells", 0));
-    uint64_t mpidr = 0;
-    cpu_get_sysreg(v->cpu, "MPIDR_EL1", &mpidr);
-    snprintf(name, sizeof name, "cpu@%llx", (unsigned long long)(mpidr & 0xffffff));
-    FDT_TRY(fdt_begin_node(fdt, name));
-    FDT_TRY(fdt_property_string(fdt, "device_type", "cpu"));
-    FDT_TRY(fdt_property_string(fdt, "compatible", cpu_compatible(cpu_model_name(v->cpu))));
-    FDT_TRY(fdt_property_u32(fdt, "reg", (uint32_t)(mpidr & 0xffffff)));
-    if (v->psci != CPU_PSCI_NONE)
-        FDT_TRY(fdt_property_string(fdt, "enable-method", "psci"));
-    FDT_TRY(fdt_end_node(fdt));
+    for (unsigned i = 0; i < v->ncpu; i++) {
+        uint64_t mpidr = sys_cpu_mpidr(v->cpus[i], i);
+        snprintf(name, sizeof name, "cpu@%llx", (unsigned long long)(mpidr & 0xffffff));
+        FDT_TRY(fdt_begin_node(fdt, name));
+        FDT_TRY(fdt_property_string(fdt, "device_type", "cpu"));
+        FDT_TRY(fdt_property_string(fdt, "compatible", cpu_compatible(cpu_model_name(v->cpus[i]))));
+        FDT_TRY(fdt_property_u32(fdt, "reg", (uint32_t)(mpidr & 0xffffff)));
+        if (v->psci != CPU_PSCI_NONE)
+            FDT_TRY(fdt_property_string(fdt, "enable-method", "psci"));
+        FDT_TRY(fdt_end_node(fdt));
+    }
     FDT_TRY(fdt_end_node(fdt));
 
     /* /memory */
@@ -545,6 +621,19 @@ void *virt_fdt(VirtBoard *v, uint64_t initrd_start, uint64_t initrd_end, char *e
     }
     FDT_TRY(fdt_property_string(fdt, "clock-names", "apb_pclk"));
     FDT_TRY(fdt_end_node(fdt));
+
+    /* the virtio-mmio transports, every one (an empty one has DeviceID 0) */
+    for (unsigned i = 0; i < r[VIRT_MMIO].count; i++) {
+        uint64_t base = r[VIRT_MMIO].base + (uint64_t)i * r[VIRT_MMIO].size;
+        snprintf(name, sizeof name, "virtio_mmio@%llx", (unsigned long long)base);
+        FDT_TRY(fdt_begin_node(fdt, name));
+        FDT_TRY(fdt_property(fdt, "dma-coherent", NULL, 0));
+        const uint32_t irq[] = {0, (uint32_t)r[VIRT_MMIO].irq + i, 1 /* edge rising */};
+        FDT_TRY(prop_cells(fdt, "interrupts", irq, 3));
+        FDT_TRY(prop_reg(fdt, base, r[VIRT_MMIO].size));
+        FDT_TRY(fdt_property_string(fdt, "compatible", "virtio,mmio"));
+        FDT_TRY(fdt_end_node(fdt));
+    }
 
     if (cfg->secure) {
         snprintf(name, sizeof name, "pl011@%llx", (unsigned long long)r[VIRT_SECURE_UART].base);

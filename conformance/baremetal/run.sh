@@ -5,6 +5,9 @@
 # exits with status 0 and prints at least one PASS line and no FAIL line; it
 # passes here only if it passes on both. A test failing on QEMU is a wrong
 # test or a QEMU bug: the line says "[qemu]".
+# A test runs on -M virt with EL3 and EL2 (QEMU: secure=on,virtualization=on)
+# unless its source has a line "BM-ARGS: ARGS" (e.g. -M virt,secure=off -smp 2),
+# then both emulators get ARGS instead.
 # usage: conformance/baremetal/run.sh [--all] [NAME...]
 #   default: the tests listed in conformance/baremetal/check-list.txt
 #   --all:   every test;  NAME...: those tests (t_ prefix optional)
@@ -26,7 +29,7 @@ names=()
 for a in "$@"; do
 	case $a in
 	--all) all=1 ;;
-	-h | --help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	-h | --help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) names+=("t_${a#t_}") ;;
 	esac
 done
@@ -80,16 +83,26 @@ passed=0 failed=0
 for name in "${names[@]}"; do
 	elf=$out/$name.elf
 	why=""
+	# a test may name its machine: "BM-ARGS: -M ... -smp N" in its source,
+	# given to both emulators instead of the default -M
+	bmargs=$(sed -n 's/^.*BM-ARGS: *//p' "$dir/$name".[cS] 2>/dev/null | head -n 1)
+	if [ -n "$bmargs" ]; then
+		read -r -a a_args <<<"$bmargs"
+		q_args=("${a_args[@]}")
+	else
+		a_args=(-M virt)
+		q_args=(-M virt,gic-version=3,secure=on,virtualization=on)
+	fi
 	if [ ! -x "$armature" ]; then
 		why="armature: $armature not found (run make)"
 	else
-		timeout -k 5 "$limit" "$armature" -M virt -cpu max -semihosting -kernel "$elf" \
+		timeout -k 5 "$limit" "$armature" "${a_args[@]}" -cpu max -semihosting -kernel "$elf" \
 			</dev/null >"$tmp/a" 2>&1
 		w=$(verdict "$tmp/a" $?)
 		[ -n "$w" ] && why="armature: $w"
 	fi
 	if [ $have_qemu = 1 ]; then
-		timeout -k 5 "$limit" "$qemu" -M virt,gic-version=3,secure=on,virtualization=on -cpu max \
+		timeout -k 5 "$limit" "$qemu" "${q_args[@]}" -cpu max \
 			-nographic -nic none -semihosting -kernel "$elf" </dev/null >"$tmp/q" 2>&1
 		w=$(verdict "$tmp/q" $?)
 		[ -n "$w" ] && why="${why:+$why; }[qemu] $w"

@@ -31,4 +31,14 @@ if [ ! -e ../Image ] || [ ! -e ../busybox ]; then
 	echo "${vmlinuz##*/}" >../version
 	rm -rf root
 fi
+# the virtio modules the initramfs loads (Debian builds virtio-mmio,
+# virtio-blk and virtio-rng as modules): $cache/modules/
+if [ ! -e ../modules/virtio_mmio.ko ]; then
+	rm -rf mods && mkdir mods ../modules
+	deb=$(ls ./linux-image-*.deb | head -1)
+	dpkg-deb --fsys-tarfile "$deb" | tar -x -C mods --wildcards \
+		'*/drivers/virtio/virtio_mmio.ko' '*/drivers/block/virtio_blk.ko' '*/hw_random/virtio-rng.ko' 2>/dev/null || true
+	find mods -name '*.ko' -exec cp {} ../modules/ \;
+	rm -rf mods
+fi
 echo "fetch: $(cat ../version) and busybox in $cache"

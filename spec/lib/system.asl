@@ -25,15 +25,20 @@ bits(2) HighestEL()
 
 // ------------------------------------------------------------ Events (D1.6.1)
 
-// The Event register of the PE: set by SEV/SEVL (and, later, by exception
-// return, the event stream and the global monitor), consumed by WFE.
+// The Event register of the PE: set by SEV/SEVL, by a store of another PE
+// that clears this PE's global monitor (interp/monitor.c), and later by
+// exception return and the event stream; consumed by WFE.
 bits(1) EventRegister;
 
+// SendEventOtherPEs(): set the Event register of every other PE.
+__pure_primitive SendEventOtherPEs();
+
 // SendEvent(): SEV signals an event to every PE of the system, this one
-// included. With one PE that is our own Event register; with several PEs
-// the SMP issue makes this reach the others as well.
+// included: our own Event register, and through the machine
+// (cpu_link_peers, interp/cpu_board.c) those of the other PEs.
 SendEvent()
     EventRegister = '1';
+    SendEventOtherPEs();
 
 SendEventLocal()
     EventRegister = '1';

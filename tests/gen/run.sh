@@ -1,5 +1,6 @@
 #!/bin/sh
-# Generator fixtures: each err_X.xml must fail with exactly err_X.expected on stderr; each ok_X.xml must load cleanly.
+# Generator fixtures: each err_X.xml (a page) or err_X.asl (library declarations)
+# must fail with exactly err_X.expected on stderr; each ok_X.xml must load cleanly.
 # The fixtures are checked together with spec/lib and spec/sysregs, as real pages are.
 # Run from the repository root. ARMATURE_GEN overrides the generator binary.
 GEN=${ARMATURE_GEN:-${ARMATURE_BUILD:-build}/armature-gen}
@@ -16,9 +17,9 @@ if [ ! -x "$GEN" ]; then
     exit 1
 fi
 
-for xml in tests/gen/err_*.xml; do
+for xml in tests/gen/err_*.xml tests/gen/err_*.asl; do
     [ -e "$xml" ] || continue
-    name=$(basename "$xml" .xml)
+    name=$(basename "$xml"); name=${name%.*}
     expected=tests/gen/$name.expected
     "$GEN" --check --features "$FEATURES" spec/lib/*.asl spec/sysregs/*.xml "$xml" >/dev/null 2>"$tmp/stderr"
     rc=$?

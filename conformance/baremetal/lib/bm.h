@@ -78,6 +78,8 @@ unsigned bm_current_el(void);
 void bm_puts(const char *s);
 void bm_print(const char *fmt, ...); /* %s %d %u %x %lx %llx (hex is 0x-prefixed) */
 void bm_check(const char *what, bool ok);
+/* Define it (= 1 or 2) in a test whose BM-ARGS machine starts it below EL3. */
+extern const unsigned bm_start_el;
 void bm_check_eq(const char *what, uint64_t got, uint64_t want);
 /* Check one recorded exception: EL, vector offset, EC, and ELR. */
 void bm_check_exc(const char *what, unsigned i, unsigned el, unsigned offset, unsigned ec,
