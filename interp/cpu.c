@@ -587,6 +587,12 @@ static bool wake_up(Cpu *cpu)
 CpuStop cpu_run(Cpu *cpu, uint64_t budget)
 {
     const bool sys = cpu->system_mode;
+    uint64_t *const cov = coverage;
+    if (!sys) {
+        /* user mode: WFI/WFE complete at once (a spurious wake-up) */
+        cpu->a._WaitingForInterrupt = false;
+        cpu->a._WaitingForEvent = false;
+    }
     for (uint64_t n = 0; n < budget; n++) {
         if (sys) {
             if (__builtin_expect(cpu->a._WaitingForInterrupt | cpu->a._WaitingForEvent, 0) && !wake_up(cpu))
@@ -601,7 +607,7 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             st = cpu_exc_pc_alignment(cpu, pc);
         } else if ((st = fetch(cpu, sys, pc, &insn)) != ASL_OK) {
             /* an Instruction Abort, in _Exception */
-        } else if (__builtin_expect(cpu->a.PSTATE.IL, 0) && sys) {
+        } else if (sys && __builtin_expect(cpu->a.PSTATE.IL, 0)) {
             /* after an illegal exception return (D1.5.2) */
             cpu->a._ThisInstr = insn;
             cpu_exc_take_illegal(cpu);
@@ -611,8 +617,8 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
             const DecodeSlot *s = decode(cpu, pc, insn);
             cpu->a.BranchTaken = false;
             cpu->a._ThisInstr = insn;
-            if (__builtin_expect(coverage != NULL, 0) && s->idx >= 0)
-                coverage[s->idx]++;
+            if (__builtin_expect(cov != NULL, 0) && s->idx >= 0)
+                cov[s->idx]++;
             st = s->run(cpu, s->dec);
         }
         if (__builtin_expect(st != ASL_OK, 0)) {
@@ -633,11 +639,6 @@ CpuStop cpu_run(Cpu *cpu, uint64_t budget)
         if (!cpu->a.BranchTaken)
             cpu->a._PC = pc + 4;
         cpu->icount++;
-        if (__builtin_expect(cpu->a._WaitingForInterrupt | cpu->a._WaitingForEvent, 0) && !sys) {
-            /* user mode: WFI/WFE complete at once (a spurious wake-up) */
-            cpu->a._WaitingForInterrupt = false;
-            cpu->a._WaitingForEvent = false;
-        }
     }
     return CPU_STOP_BUDGET;
 }
