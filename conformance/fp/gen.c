@@ -77,6 +77,13 @@ static struct fmt fmt_of(int n)
 	}
 }
 
+/* BFloat16 (BFCVT, BFCVTN: templates with SGN 4): single's exponent
+ * range, 7 fraction bits. */
+static struct fmt fmt_bf16(void)
+{
+	return (struct fmt){16, 8, 7, 127, 255};
+}
+
 static uint64_t mask(int bits)
 {
 	return bits >= 64 ? ~0ull : (1ull << bits) - 1;
@@ -380,14 +387,14 @@ static void gen_record(const struct tmpl *t, unsigned row, unsigned i, unsigned 
 		}
 		break;
 	case K_CVT: { /* the destination's range and precision */
-		struct fmt d = fmt_of(t->isize);
+		struct fmt d = t->sgn == 4 ? fmt_bf16() : fmt_of(t->isize);
 		keep = d.mb < f.mb ? d.mb : f.mb;
 		edges[ne++] = d.emax - 1 - d.bias;     /* largest binade */
 		edges[ne++] = d.emax - d.bias;         /* overflow */
 		edges[ne++] = 1 - d.bias;              /* smallest normal */
 		edges[ne++] = 1 - d.bias - d.mb;       /* smallest subnormal */
 		edges[ne++] = -d.bias - d.mb;          /* half of it */
-		if (t->isize == 16)
+		if (t->isize == 16 && t->sgn != 4)
 			edges[ne++] = 16; /* AHP range ends at 131008 */
 		break;
 	}
@@ -767,7 +774,13 @@ static void put_result(FILE *out, const struct tmpl *t, const struct fp_out *r)
 	case K_I2F: dst_fp = 1; break;
 	default: break;
 	}
-	if (dst_fp && n <= 64) {
+	if (t->kind == K_CVT && t->sgn == 4) { /* BFloat16: shown as the single it extends to */
+		fprintf(out, "%04" PRIx64 " (bf16 ", r->q0_lo & 0xffff);
+		put_fp(out, 32, (r->q0_lo & 0xffff) << 16);
+		fprintf(out, ")");
+		if (r->q0_hi || r->q0_lo >> 16)
+			fprintf(out, " q0=%016" PRIx64 "%016" PRIx64, r->q0_hi, r->q0_lo);
+	} else if (dst_fp && n <= 64) {
 		put_fp(out, n, r->q0_lo);
 		if (r->q0_hi || (n < 64 && r->q0_lo >> n))
 			fprintf(out, " q0=%016" PRIx64 "%016" PRIx64, r->q0_hi, r->q0_lo);
