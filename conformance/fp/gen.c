@@ -26,7 +26,7 @@
 
 enum kind {
 	K_F1, K_F2, K_F3, K_FRINT, K_CMP, K_CMPZ, K_CVT, K_F2I, K_I2F,
-	K_MOVTOGEN, K_IMM
+	K_MOVTOGEN, K_IMM, K_ACC
 };
 
 struct tmpl {
@@ -358,6 +358,46 @@ static uint32_t fpcr_for(unsigned i)
 	return rmode << 22 | fz << 24 | dn << 25 | fz16 << 19 | ahp << 26;
 }
 
+/* K_ACC: a widening multiply-accumulate (FMLAL*, FMLSL*: half; BFDOT,
+ * BFMLALB/T: BFloat16 with SGN 4). v1 = b:a and v2 = b hold four 16-bit
+ * source elements in each of a and b, v0 = c (two singles, upper half 0)
+ * is the accumulator (the driver loads it when `acc` is set). The first
+ * pair is often related: a product that ties, an addend that (nearly)
+ * cancels the products. */
+static void gen_acc(const struct tmpl *t, struct fp_in *r)
+{
+	struct fmt h = t->sgn == 4 ? fmt_bf16() : fmt_of(16), s32 = fmt_of(32);
+	int edges[2] = {h.emax - 1 - h.bias, 1 - h.bias}, i;
+	uint64_t ea[4], eb[4];
+	for (i = 0; i < 4; i++) {
+		ea[i] = fp_rand(h, h.mb, edges, 2);
+		eb[i] = rnd(5) < 2 ? fp_related(h, ea[i], h.mb, edges, 2) : fp_rand(h, h.mb, edges, 2);
+	}
+	if (rnd(6) == 0) { /* a product that ties */
+		int k1 = rrange(1, h.mb);
+		ea[0] = fp_odd_short(h, k1);
+		eb[0] = fp_odd_short(h, h.mb + 1 - k1 + (int)rnd(2));
+	}
+	r->a = ea[0] | ea[1] << 16 | ea[2] << 32 | ea[3] << 48;
+	r->b = eb[0] | eb[1] << 16 | eb[2] << 32 | eb[3] << 48;
+	for (i = 0; i < 2; i++) {
+		uint64_t c;
+		if (rnd(3) == 0) { /* cancels the products of its lane (either layout) */
+			double p = fp_value(h, ea[2 * i]) * fp_value(h, eb[2 * i]);
+			if (rnd(2))
+				p += fp_value(h, ea[2 * i + 1]) * fp_value(h, eb[2 * i + 1]);
+			else
+				p = fp_value(h, ea[i]) * fp_value(h, eb[i]);
+			c = fp_step(s32, fp_from(s32, rnd(2) ? -p : p), rrange(-2, 2));
+		} else {
+			int e32[2] = {s32.emax - 1 - s32.bias, 1 - s32.bias};
+			c = fp_rand(s32, s32.mb, e32, 2);
+		}
+		r->c |= (c & mask(32)) << (32 * i);
+	}
+	r->acc = 1;
+}
+
 static void gen_record(const struct tmpl *t, unsigned row, unsigned i, unsigned start, struct fp_in *r)
 {
 	struct fmt f = fmt_of(t->fsize > 64 ? 64 : t->fsize);
@@ -459,6 +499,9 @@ static void gen_record(const struct tmpl *t, unsigned row, unsigned i, unsigned 
 	case K_IMM:
 		r->a = rnd64();
 		break;
+	case K_ACC:
+		gen_acc(t, r);
+		return;
 	}
 	/* Random garbage above the operand width (the instruction reads only
 	 * the low FSIZE bits of the V register). */
@@ -772,6 +815,7 @@ static void put_result(FILE *out, const struct tmpl *t, const struct fp_out *r)
 	case K_F1: case K_F2: case K_F3: case K_FRINT: case K_IMM: dst_fp = 1; break;
 	case K_CVT: dst_fp = 1; n = t->isize; break;
 	case K_I2F: dst_fp = 1; break;
+	case K_ACC: dst_fp = 1; n = 128; break;
 	default: break;
 	}
 	if (t->kind == K_CVT && t->sgn == 4) { /* BFloat16: shown as the single it extends to */
@@ -822,6 +866,9 @@ static void put_record(FILE *out, long idx, const struct tmpl *t, const struct f
 	if (nops >= 3) { fprintf(out, "  a="); put_fp(out, n, in->c); }
 	if (t->kind == K_I2F || t->kind == K_MOVTOGEN)
 		fprintf(out, "\n    x1=%016" PRIx64 " x2/v1.d[1]=%016" PRIx64, in->a, in->b);
+	if (t->kind == K_ACC)
+		fprintf(out, "\n    v1=%016" PRIx64 "%016" PRIx64 " v2=%016" PRIx64 " v0=%016" PRIx64, in->b, in->a,
+			in->b, in->c);
 	fprintf(out, "\n    armature: ");
 	put_result(out, t, o);
 	fprintf(out, "\n    qemu:     ");
