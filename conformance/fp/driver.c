@@ -6,12 +6,13 @@
  *
  * Input record (48 bytes, little-endian), struct fp_in in fp_records.h:
  *   u32 template row, u32 FPCR, u32 NZCV (bits 31:28), u32 FPSR,
- *   u64 a, u64 b, u64 c, u64 0
+ *   u64 a, u64 b, u64 c, u64 acc
  * Before the instruction: FPCR, FPSR and NZCV = the record's values (FPSR
  * is usually 0; sometimes flags are set, to check they accumulate),
  * q1 = b:a (so v1.d[1] = b), d2 = b, d3 = c, x1 = a, x2 = b, q0 and x0 =
  * canary patterns (a destination the instruction does not write keeps its
- * canary; a scalar write must zero the rest of q0).
+ * canary; a scalar write must zero the rest of q0), except d0 = c when acc
+ * is set (the accumulator of FMLAL, BFDOT ...).
  * Output record (32 bytes), struct fp_out: q0 (16 bytes), x0, NZCV, FPSR.
  */
 #include "rt.h"
@@ -52,6 +53,10 @@ __asm__(".text\n"
 	"\tldr d3, [x0, #32]\n"
 	"\tadr x9, fp_canary\n"
 	"\tldr q0, [x9]\n"
+	"\tldr x10, [x0, #40]\n"
+	"\tcbz x10, 1f\n"
+	"\tldr d0, [x0, #32]\n"
+	"1:\n"
 	"\tldr x1, [x0, #16]\n"
 	"\tldr x2, [x0, #24]\n"
 	"\tldr x0, [x9, #16]\n"

@@ -23,7 +23,7 @@ struct fp_in {
 	uint32_t nzcv;	/* NZCV in bits 31:28 */
 	uint32_t fpsr;	/* FPSR before the instruction (cumulative flags) */
 	uint64_t a, b, c; /* operand bit patterns: x1/v1, x2/v2, v3 */
-	uint64_t pad2;
+	uint64_t acc;	/* nonzero: d0 = c (an accumulator) instead of the canary */
 };
 
 struct fp_out {

@@ -26,7 +26,7 @@
 
 enum kind {
 	K_F1, K_F2, K_F3, K_FRINT, K_CMP, K_CMPZ, K_CVT, K_F2I, K_I2F,
-	K_MOVTOGEN, K_IMM
+	K_MOVTOGEN, K_IMM, K_ACC
 };
 
 struct tmpl {
@@ -75,6 +75,13 @@ static struct fmt fmt_of(int n)
 	case 32: return (struct fmt){32, 8, 23, 127, 255};
 	default: return (struct fmt){64, 11, 52, 1023, 2047};
 	}
+}
+
+/* BFloat16 (BFCVT, BFCVTN: templates with SGN 4): single's exponent
+ * range, 7 fraction bits. */
+static struct fmt fmt_bf16(void)
+{
+	return (struct fmt){16, 8, 7, 127, 255};
 }
 
 static uint64_t mask(int bits)
@@ -351,6 +358,46 @@ static uint32_t fpcr_for(unsigned i)
 	return rmode << 22 | fz << 24 | dn << 25 | fz16 << 19 | ahp << 26;
 }
 
+/* K_ACC: a widening multiply-accumulate (FMLAL*, FMLSL*: half; BFDOT,
+ * BFMLALB/T: BFloat16 with SGN 4). v1 = b:a and v2 = b hold four 16-bit
+ * source elements in each of a and b, v0 = c (two singles, upper half 0)
+ * is the accumulator (the driver loads it when `acc` is set). The first
+ * pair is often related: a product that ties, an addend that (nearly)
+ * cancels the products. */
+static void gen_acc(const struct tmpl *t, struct fp_in *r)
+{
+	struct fmt h = t->sgn == 4 ? fmt_bf16() : fmt_of(16), s32 = fmt_of(32);
+	int edges[2] = {h.emax - 1 - h.bias, 1 - h.bias}, i;
+	uint64_t ea[4], eb[4];
+	for (i = 0; i < 4; i++) {
+		ea[i] = fp_rand(h, h.mb, edges, 2);
+		eb[i] = rnd(5) < 2 ? fp_related(h, ea[i], h.mb, edges, 2) : fp_rand(h, h.mb, edges, 2);
+	}
+	if (rnd(6) == 0) { /* a product that ties */
+		int k1 = rrange(1, h.mb);
+		ea[0] = fp_odd_short(h, k1);
+		eb[0] = fp_odd_short(h, h.mb + 1 - k1 + (int)rnd(2));
+	}
+	r->a = ea[0] | ea[1] << 16 | ea[2] << 32 | ea[3] << 48;
+	r->b = eb[0] | eb[1] << 16 | eb[2] << 32 | eb[3] << 48;
+	for (i = 0; i < 2; i++) {
+		uint64_t c;
+		if (rnd(3) == 0) { /* cancels the products of its lane (either layout) */
+			double p = fp_value(h, ea[2 * i]) * fp_value(h, eb[2 * i]);
+			if (rnd(2))
+				p += fp_value(h, ea[2 * i + 1]) * fp_value(h, eb[2 * i + 1]);
+			else
+				p = fp_value(h, ea[i]) * fp_value(h, eb[i]);
+			c = fp_step(s32, fp_from(s32, rnd(2) ? -p : p), rrange(-2, 2));
+		} else {
+			int e32[2] = {s32.emax - 1 - s32.bias, 1 - s32.bias};
+			c = fp_rand(s32, s32.mb, e32, 2);
+		}
+		r->c |= (c & mask(32)) << (32 * i);
+	}
+	r->acc = 1;
+}
+
 static void gen_record(const struct tmpl *t, unsigned row, unsigned i, unsigned start, struct fp_in *r)
 {
 	struct fmt f = fmt_of(t->fsize > 64 ? 64 : t->fsize);
@@ -380,14 +427,14 @@ static void gen_record(const struct tmpl *t, unsigned row, unsigned i, unsigned 
 		}
 		break;
 	case K_CVT: { /* the destination's range and precision */
-		struct fmt d = fmt_of(t->isize);
+		struct fmt d = t->sgn == 4 ? fmt_bf16() : fmt_of(t->isize);
 		keep = d.mb < f.mb ? d.mb : f.mb;
 		edges[ne++] = d.emax - 1 - d.bias;     /* largest binade */
 		edges[ne++] = d.emax - d.bias;         /* overflow */
 		edges[ne++] = 1 - d.bias;              /* smallest normal */
 		edges[ne++] = 1 - d.bias - d.mb;       /* smallest subnormal */
 		edges[ne++] = -d.bias - d.mb;          /* half of it */
-		if (t->isize == 16)
+		if (t->isize == 16 && t->sgn != 4)
 			edges[ne++] = 16; /* AHP range ends at 131008 */
 		break;
 	}
@@ -452,6 +499,9 @@ static void gen_record(const struct tmpl *t, unsigned row, unsigned i, unsigned 
 	case K_IMM:
 		r->a = rnd64();
 		break;
+	case K_ACC:
+		gen_acc(t, r);
+		return;
 	}
 	/* Random garbage above the operand width (the instruction reads only
 	 * the low FSIZE bits of the V register). */
@@ -765,9 +815,16 @@ static void put_result(FILE *out, const struct tmpl *t, const struct fp_out *r)
 	case K_F1: case K_F2: case K_F3: case K_FRINT: case K_IMM: dst_fp = 1; break;
 	case K_CVT: dst_fp = 1; n = t->isize; break;
 	case K_I2F: dst_fp = 1; break;
+	case K_ACC: dst_fp = 1; n = 128; break;
 	default: break;
 	}
-	if (dst_fp && n <= 64) {
+	if (t->kind == K_CVT && t->sgn == 4) { /* BFloat16: shown as the single it extends to */
+		fprintf(out, "%04" PRIx64 " (bf16 ", r->q0_lo & 0xffff);
+		put_fp(out, 32, (r->q0_lo & 0xffff) << 16);
+		fprintf(out, ")");
+		if (r->q0_hi || r->q0_lo >> 16)
+			fprintf(out, " q0=%016" PRIx64 "%016" PRIx64, r->q0_hi, r->q0_lo);
+	} else if (dst_fp && n <= 64) {
 		put_fp(out, n, r->q0_lo);
 		if (r->q0_hi || (n < 64 && r->q0_lo >> n))
 			fprintf(out, " q0=%016" PRIx64 "%016" PRIx64, r->q0_hi, r->q0_lo);
@@ -809,6 +866,9 @@ static void put_record(FILE *out, long idx, const struct tmpl *t, const struct f
 	if (nops >= 3) { fprintf(out, "  a="); put_fp(out, n, in->c); }
 	if (t->kind == K_I2F || t->kind == K_MOVTOGEN)
 		fprintf(out, "\n    x1=%016" PRIx64 " x2/v1.d[1]=%016" PRIx64, in->a, in->b);
+	if (t->kind == K_ACC)
+		fprintf(out, "\n    v1=%016" PRIx64 "%016" PRIx64 " v2=%016" PRIx64 " v0=%016" PRIx64, in->b, in->a,
+			in->b, in->c);
 	fprintf(out, "\n    armature: ");
 	put_result(out, t, o);
 	fprintf(out, "\n    qemu:     ");

@@ -17,15 +17,17 @@ V[integer n, integer width] = bits(width) value
     _V[n] = ZeroExtend(value, 128);
 
 // Vpart[n, part, width]: part 0 is the low `width` bits, part 1 the next
-// `width` bits (the upper half of a 128-bit register for width 64).
+// `width` bits (the upper half of a 128-bit register for width 64, of
+// the low 64 bits for width 32).
 bits(width) Vpart[integer n, integer part, integer width]
     assert n >= 0 && n <= 31;
     assert part == 0 || part == 1;
     if part == 0 then
         return V[n, width];
-    assert width == 64;
+    // width 32: the upper half of a 64-bit vector (FMLAL2 with Q = 0)
+    assert width == 32 || width == 64;
     bits(128) vreg = V[n, 128];
-    return vreg<127:64>;
+    return vreg<(width*2)-1:width>;
 
 // Writing part 0 zeroes the rest of the register; writing part 1 keeps part 0.
 Vpart[integer n, integer part, integer width] = bits(width) value
