@@ -1,7 +1,8 @@
 #!/bin/bash
 # Runs every test `make check` needs, after the build: the Check suites
 # build/tests/check_*, the generator fixtures (tests/gen/run.sh) and the guest
-# programs (tests/guests/run.sh) and the decode conformance sample
+# programs (tests/guests/run.sh), static glibc programs (tests/glibc/run.sh)
+# and the decode conformance sample
 # (conformance/decode/run.sh --quick) and the bare-metal check list
 # (conformance/baremetal/run.sh) and the FP conformance sample
 # (conformance/fp/run.sh --quick) and the Debian kernel boot
@@ -73,7 +74,7 @@ for bin in "${suites[@]}"; do
 	[ -x "$bin" ] && run_check_suite "$bin"
 done
 
-for script in tests/gen/run.sh tests/guests/run.sh; do
+for script in tests/gen/run.sh tests/guests/run.sh tests/glibc/run.sh; do
 	if [ -x "$script" ]; then
 		run_counting_script "$script"
 	elif [ -e "$script" ]; then
