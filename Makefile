@@ -129,7 +129,9 @@ $(BUILD)/armature-semantics-conformance: $(OBJ)/tools/semantics-conformance.o $(
 BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature $(BUILD)/armature-disas \
         $(BUILD)/armature-decode-conformance $(BUILD)/armature-semantics-conformance
 
-all: $(BINS)
+# The stamp by name: as a prerequisite of pattern rules only, make would
+# take it for an intermediate file and not regenerate a deleted build/gen.
+all: $(GEN_STAMP) $(BINS)
 
 # ---------------------------------------------------------------- tests
 TEST_SRCS := $(wildcard tests/check_*.c)

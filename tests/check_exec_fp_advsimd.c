@@ -5,66 +5,9 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "cpu.h"
+#include "exec_harness.h"
 
-#define CODE 0x10000u
-
-static GuestMem *mem;
-static Cpu *cpu;
-
-static void setup_model(const char *model)
-{
-    mem = guest_mem_new();
-    ck_assert(guest_mem_map(mem, CODE, 0x1000, GUEST_PROT_READ | GUEST_PROT_EXEC));
-    cpu = cpu_new(model);
-    cpu_set_mem(cpu, mem);
-    ck_assert(cpu_set_sysreg(cpu, "FPSR", 0));
-    ck_assert(cpu_set_sysreg(cpu, "FPCR", 0)); /* round to nearest, no FZ, no DN */
-}
-
-static void setup(void)
-{
-    setup_model("max");
-}
-
-static void teardown(void)
-{
-    cpu_free(cpu);
-    guest_mem_free(mem);
-}
-
-static int run1(uint32_t insn)
-{
-    ck_assert(guest_mem_copy_in(mem, CODE, &insn, 4));
-    cpu_set_pc(cpu, CODE);
-    return cpu_run(cpu, 1);
-}
-
-static void step(uint32_t insn)
-{
-    ck_assert_int_eq(run1(insn), CPU_STOP_BUDGET);
-}
-
-static void undefined(uint32_t insn)
-{
-    ck_assert_int_eq(run1(insn), CPU_STOP_EXCEPTION);
-    ck_assert_int_eq(cpu_exception(cpu)->kind, CPU_EXC_UNDEFINED);
-}
-
-static void v_is(int n, uint64_t lo, uint64_t hi)
-{
-    uint64_t l, h;
-    cpu_get_v(cpu, n, &l, &h);
-    ck_assert_msg(l == lo && h == hi, "v%d = %016llx:%016llx, want %016llx:%016llx", n, (unsigned long long)h,
-                  (unsigned long long)l, (unsigned long long)hi, (unsigned long long)lo);
-}
-
-static uint64_t fpsr(void)
-{
-    uint64_t v = 0;
-    ck_assert(cpu_get_sysreg(cpu, "FPSR", &v));
-    return v;
-}
+static void setup(void) { harness_setup("max", false); }
 
 START_TEST(FMAXV_reduction_tree)
 {
@@ -226,7 +169,7 @@ START_TEST(features_gate)
 {
     /* cortex-a57 (Armv8.0) has neither FEAT_FP16 nor FEAT_FRINTTS */
     teardown();
-    setup_model("cortex-a57");
+    harness_setup("cortex-a57", false);
     undefined(0x4f3f9820); /* fmul v0.8h, v1.8h, v15.h[7] */
     undefined(0x4f03fe00); /* fmov v0.8h, #1.0 */
     undefined(0x4e61e820); /* frint32z v0.2d, v1.2d */

@@ -4,71 +4,9 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "cpu.h"
+#include "exec_harness.h"
 
-#define CODE 0x10000u
-
-static GuestMem *mem;
-static Cpu *cpu;
-
-static void setup_model(const char *model)
-{
-    mem = guest_mem_new();
-    ck_assert(guest_mem_map(mem, CODE, 0x1000, GUEST_PROT_READ | GUEST_PROT_EXEC));
-    cpu = cpu_new(model);
-    cpu_set_mem(cpu, mem);
-    ck_assert(cpu_set_sysreg(cpu, "FPSR", 0));
-    ck_assert(cpu_set_sysreg(cpu, "FPCR", 0)); /* round to nearest, no FZ, no DN */
-}
-
-static void setup(void)
-{
-    setup_model("max");
-}
-
-static void teardown(void)
-{
-    cpu_free(cpu);
-    guest_mem_free(mem);
-}
-
-static int run1(uint32_t insn)
-{
-    ck_assert(guest_mem_copy_in(mem, CODE, &insn, 4));
-    cpu_set_pc(cpu, CODE);
-    return cpu_run(cpu, 1);
-}
-
-static void step(uint32_t insn)
-{
-    ck_assert_int_eq(run1(insn), CPU_STOP_BUDGET);
-}
-
-static void undefined(uint32_t insn)
-{
-    ck_assert_int_eq(run1(insn), CPU_STOP_EXCEPTION);
-    ck_assert_int_eq(cpu_exception(cpu)->kind, CPU_EXC_UNDEFINED);
-}
-
-static void v_is(int n, uint64_t lo, uint64_t hi)
-{
-    uint64_t l, h;
-    cpu_get_v(cpu, n, &l, &h);
-    ck_assert_msg(l == lo && h == hi, "v%d = %016llx:%016llx, want %016llx:%016llx", n, (unsigned long long)h,
-                  (unsigned long long)l, (unsigned long long)hi, (unsigned long long)lo);
-}
-
-static uint64_t fpsr(void)
-{
-    uint64_t v = 0;
-    ck_assert(cpu_get_sysreg(cpu, "FPSR", &v));
-    return v;
-}
-
-static void fpcr(uint64_t v)
-{
-    ck_assert(cpu_set_sysreg(cpu, "FPCR", v));
-}
+static void setup(void) { harness_setup("max", false); }
 
 /* singles 1.0 .. 8.0 */
 #define S1 0x3f800000ull
@@ -305,7 +243,7 @@ START_TEST(features_gate)
 {
     /* cortex-a57 (Armv8.0) has neither FEAT_FCMA, FEAT_FHM nor FEAT_BF16 */
     teardown();
-    setup_model("cortex-a57");
+    harness_setup("cortex-a57", false);
     undefined(0x6e82cc20); /* fcmla */
     undefined(0x6e82f420); /* fcadd */
     undefined(0x4e22ec20); /* fmlal */

@@ -3,42 +3,9 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "cpu.h"
+#include "exec_harness.h"
 
-#define CODE 0x10000u
-
-static GuestMem *mem;
-static Cpu *cpu;
-
-static void setup(void)
-{
-    mem = guest_mem_new();
-    ck_assert(guest_mem_map(mem, CODE, 0x1000, GUEST_PROT_READ | GUEST_PROT_EXEC));
-    cpu = cpu_new("max");
-    cpu_set_mem(cpu, mem);
-}
-
-static void teardown(void)
-{
-    cpu_free(cpu);
-    guest_mem_free(mem);
-}
-
-static void step(uint32_t insn)
-{
-    ck_assert(guest_mem_copy_in(mem, CODE, &insn, 4));
-    cpu_set_pc(cpu, CODE);
-    ck_assert_int_eq(cpu_run(cpu, 1), CPU_STOP_BUDGET);
-    ck_assert_uint_eq(cpu_get_pc(cpu), CODE + 4);
-}
-
-static void v_is(int n, uint64_t lo, uint64_t hi)
-{
-    uint64_t l, h;
-    cpu_get_v(cpu, n, &l, &h);
-    ck_assert_msg(l == lo && h == hi, "v%d = %016llx:%016llx, want %016llx:%016llx", n, (unsigned long long)h,
-                  (unsigned long long)l, (unsigned long long)hi, (unsigned long long)lo);
-}
+static void setup(void) { harness_setup("max", false); }
 
 START_TEST(FMOV_D64_float2int)
 {
