@@ -37,17 +37,26 @@ static void run_end(LuProcess *p, Cpu *cpu, int sig, LuEnd *end)
     }
 }
 
+/* Guest threads take turns on this one host thread (thread.c): the running
+ * one gets LU_QUANTUM instructions, or RUN_BUDGET when it is alone. */
 void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
 {
     p->cpu = cpu;
+    p->main_cpu = cpu;
+    p->cur->cpu = cpu;
     for (;;) {
+        if (!lu_sched(p, end))
+            return;
+        cpu = p->cpu;
         int dead = lu_signal_deliver(p, cpu);
         if (dead) {
             run_end(p, cpu, dead, end);
             return;
         }
-        if (cpu_run(cpu, RUN_BUDGET) == CPU_STOP_BUDGET)
+        if (cpu_run(cpu, p->nthreads > 1 ? LU_QUANTUM : RUN_BUDGET) == CPU_STOP_BUDGET) {
+            p->resched = true;
             continue;
+        }
         const CpuException *e = cpu_exception(cpu);
         if (e->kind == CPU_EXC_SVC) {
             /* cpu.c has already moved the PC past the SVC. */
@@ -61,6 +70,8 @@ void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
                 return;
             }
             cpu_exception_return(cpu);
+            if (r == LU_BLOCKED)
+                continue; /* parked (or gone): x0 is written when it wakes */
             if (p->sigreturned)
                 continue; /* every register came from the frame */
             if (r == -EINTR && run_restartable(nr) && lu_signal_restart_ok(p)) {
