@@ -21,7 +21,7 @@ if [ $# -gt 0 ]; then
 	names=("$@")
 else
 	names=()
-	for src in "$dir"/*.S "$dir"/*.c; do
+	for src in "$dir"/*.S "$dir"/*.c "$dir"/glibc/*.c; do
 		[ -e "$src" ] || continue
 		n=${src##*/}
 		names+=("${n%.*}")
