@@ -513,6 +513,32 @@ START_TEST(thread_exit_cleartid)
 }
 END_TEST
 
+START_TEST(kernel_store_breaks_reservation)
+{
+    /* thread 1: ldxr x1, [x0] ... stxr w2, x1, [x0]; between the two, a
+     * syscall of thread 0 writes the word (as read() or CLEARTID would) */
+    ck_assert_int_gt(sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, 0, 0), 0);
+    LuThread *t = proc.threads[1];
+    const uint64_t code = 0x900000;
+    const uint32_t insns[2] = {0xc85f7c01, 0xc8027c01};
+    ck_assert(guest_mem_map(m, code, PG, GUEST_PROT_READ | GUEST_PROT_EXEC));
+    ck_assert(guest_mem_copy_in(m, code, insns, sizeof(insns)));
+    for (int pass = 0; pass < 2; pass++) {
+        cpu_set_pc(t->cpu, code);
+        cpu_set_x(t->cpu, 0, BUF + 64);
+        cpu_set_x(t->cpu, 2, 7);
+        ck_assert_int_eq(cpu_run(t->cpu, 1), CPU_STOP_BUDGET);
+        if (pass == 1) {
+            uint32_t v = 9;
+            ck_assert_int_eq(lu_copy_to(&proc, BUF + 68, &v, 4), 0);
+        }
+        ck_assert_int_eq(cpu_run(t->cpu, 1), CPU_STOP_BUDGET);
+        /* status 0: the store-exclusive succeeded; 1: the reservation was lost */
+        ck_assert_uint_eq(cpu_get_x(t->cpu, 2), (uint64_t)pass);
+    }
+}
+END_TEST
+
 static Suite *lu_suite(void)
 {
     Suite *s = suite_create("linux-user syscalls and signals");
@@ -536,6 +562,7 @@ static Suite *lu_suite(void)
     tcase_add_test(tc, futex_queue);
     tcase_add_test(tc, futex_timeout_and_deadlock);
     tcase_add_test(tc, thread_exit_cleartid);
+    tcase_add_test(tc, kernel_store_breaks_reservation);
     suite_add_tcase(s, tc);
     return s;
 }
