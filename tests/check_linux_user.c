@@ -22,7 +22,8 @@ enum {
     SYS_rt_sigaction = 134, SYS_rt_sigprocmask = 135, SYS_rt_sigreturn = 139,
     SYS_sigaltstack = 132, SYS_mmap = 222, SYS_mremap = 216, SYS_sysinfo = 179,
     SYS_getrusage = 165, SYS_clock_getres = 114, SYS_gettimeofday = 169,
-    SYS_futex = 98, SYS_clone = 220, SYS_exit = 93, SYS_gettid = 178,
+    SYS_futex = 98, SYS_clone = 220, SYS_exit = 93, SYS_gettid = 178, SYS_tgkill = 131,
+    SYS_sched_yield = 124,
 };
 
 static GuestMem *m;
@@ -539,6 +540,44 @@ START_TEST(kernel_store_breaks_reservation)
 }
 END_TEST
 
+START_TEST(signal_to_thread)
+{
+    int64_t tid = sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, 0, 0);
+    LuThread *main_t = proc.threads[0], *t = proc.threads[1];
+    uint64_t act[4] = {0x700000, 0, 0, 0}; /* a handler for SIGUSR1 */
+    ck_assert(guest_mem_copy_in(m, BUF, act, sizeof(act)));
+    ck_assert_int_eq(sys(SYS_rt_sigaction, SIGUSR1, BUF, 0, 8, 0, 0), 0);
+    /* the other thread waits on a futex; tgkill queues SIGUSR1 for it alone */
+    put32(BUF + 64, 1);
+    LuEnd end;
+    ck_assert_int_eq(sys(SYS_sched_yield, 0, 0, 0, 0, 0, 0), 0);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, t);
+    ck_assert_int_eq(sys(SYS_futex, BUF + 64, 128, 1, 0, 0, 0), LU_BLOCKED);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, main_t);
+    ck_assert_int_eq(sys(SYS_tgkill, (uint64_t)getpid(), (uint64_t)tid, SIGUSR1, 0, 0, 0), 0);
+    ck_assert_uint_eq(proc.sig.pending, 0); /* not the caller's */
+    ck_assert_uint_eq(t->pending, 1ull << (SIGUSR1 - 1));
+    /* the signal ends the wait with EINTR; switching makes it t's pending set */
+    ck_assert_int_eq(sys(SYS_sched_yield, 0, 0, 0, 0, 0, 0), 0);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, t);
+    ck_assert_int_eq((int64_t)cpu_get_x(t->cpu, 0), -EINTR);
+    ck_assert_uint_eq(proc.sig.pending, 1ull << (SIGUSR1 - 1));
+    /* t blocks SIGUSR2: a tgkill of it stays pending, and its mask is its own */
+    uint64_t set = 1ull << (SIGUSR2 - 1);
+    ck_assert(guest_mem_copy_in(m, BUF + 128, &set, 8));
+    ck_assert_int_eq(sys(SYS_rt_sigprocmask, 0, BUF + 128, 0, 8, 0, 0), 0);
+    ck_assert_int_eq(sys(SYS_sched_yield, 0, 0, 0, 0, 0, 0), 0);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, main_t);
+    ck_assert_uint_eq(proc.sig.blocked, 0);
+    ck_assert_uint_eq(t->blocked, set);
+    ck_assert_uint_eq(t->pending, 1ull << (SIGUSR1 - 1)); /* still t's, undelivered */
+}
+END_TEST
+
 static Suite *lu_suite(void)
 {
     Suite *s = suite_create("linux-user syscalls and signals");
@@ -563,6 +602,7 @@ static Suite *lu_suite(void)
     tcase_add_test(tc, futex_timeout_and_deadlock);
     tcase_add_test(tc, thread_exit_cleartid);
     tcase_add_test(tc, kernel_store_breaks_reservation);
+    tcase_add_test(tc, signal_to_thread);
     suite_add_tcase(s, tc);
     return s;
 }
