@@ -141,6 +141,7 @@ typedef enum LuThreadState {
     LU_T_FUTEX,   /* FUTEX_WAIT on futex_addr */
     LU_T_SLEEP,   /* nanosleep: only the deadline (or a signal) ends it */
     LU_T_SIGWAIT, /* rt_sigsuspend */
+    LU_T_IO,      /* read/write that would block on io_fd: retried when it is ready */
     LU_T_DEAD,    /* exited; reaped by lu_sched() */
 } LuThreadState;
 
@@ -155,6 +156,8 @@ typedef struct LuThread {
     int64_t deadline;          /* CLOCK_MONOTONIC ns when the wait times out; -1: never */
     int64_t timeout_result;    /* x0 then */
     uint64_t suspend_saved;    /* LU_T_SIGWAIT: the mask before the call */
+    int io_fd;                 /* LU_T_IO: the host fd and poll events awaited */
+    short io_events;
     /* The per-thread part of LuSignals while the thread is not running
      * (the running thread's lives in LuProcess.sig; lu_thread_switch swaps). */
     uint64_t blocked, pending;
@@ -288,6 +291,12 @@ int64_t lu_thread_sleep(LuProcess *p, int64_t deadline);
 /* rt_sigsuspend with other threads running: park until a signal in ~mask. */
 int64_t lu_thread_sigsuspend(LuProcess *p, uint64_t mask);
 LuThread *lu_thread_find(LuProcess *p, int32_t tid);
+/* lu_syscall(), except that with other threads running a read or write
+ * that would wait on the host parks the running thread (LU_T_IO) and
+ * returns LU_RETRY: the caller points the PC back at the SVC, so the call
+ * runs again once the fd is ready (after a signal's handler too). */
+int64_t lu_thread_syscall(LuProcess *p, uint64_t nr, const uint64_t a[6]);
+#define LU_RETRY (INT64_MIN + 1)
 /* Queue `sig` for thread t (tgkill), as lu_signal_raise does for the running one. */
 void lu_thread_raise(LuProcess *p, LuThread *t, int sig, int code);
 /* After fork(): the child has only the calling thread. */

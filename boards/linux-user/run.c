@@ -64,7 +64,12 @@ void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
             for (int i = 0; i < 6; i++)
                 a[i] = cpu_get_x(cpu, i);
             p->sigreturned = false;
-            int64_t r = lu_syscall(p, nr, a);
+            int64_t r = lu_thread_syscall(p, nr, a);
+            if (r == LU_RETRY) {
+                cpu_exception_return(cpu);
+                cpu_set_pc(cpu, cpu_get_pc(cpu) - 4); /* the SVC again, later */
+                continue;
+            }
             if (p->exited) {
                 *end = (LuEnd){.status = p->exit_status};
                 return;

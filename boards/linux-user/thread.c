@@ -17,20 +17,25 @@
  * can run, the host sleeps until the nearest timeout or a signal. When
  * every thread waits with no timeout and no signal can arrive (the guest
  * handles none and no thread is in sigsuspend), that is a deadlock: the
- * process ends with a message and status 1. Other blocking host calls
- * (read of a pipe, wait4, ppoll, ...) still block the whole process: a
- * program whose thread reads what another of its threads writes hangs.
+ * process ends with a message and status 1. read, readv, write and writev
+ * of a blocking fd that is not ready (a pipe, a terminal) park the thread
+ * too (LU_T_IO) and run again once poll() says the fd is ready. Other
+ * blocking host calls (wait4, ppoll, pselect6, waitid) still block the
+ * whole process while they wait.
  *
  * Futex words are keyed by guest address; shared futexes between
  * processes (after fork) are not supported, private and shared are the same. */
 #define _GNU_SOURCE
 #include "linux_user.h"
+#include "syscall_nr.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -372,6 +377,51 @@ int64_t lu_thread_sigsuspend(LuProcess *p, uint64_t mask)
     return LU_BLOCKED;
 }
 
+int64_t lu_thread_syscall(LuProcess *p, uint64_t nr, const uint64_t a[6])
+{
+    short ev;
+    switch (nr) {
+    case NR_read: case NR_readv: ev = POLLIN; break;
+    case NR_write: case NR_writev: ev = POLLOUT; break;
+    default: return lu_syscall(p, nr, a);
+    }
+    int fd = (int)a[0];
+    int fl = fcntl(fd, F_GETFL);
+    struct stat st;
+    if (p->nthreads < 2 || fl < 0 || (fl & O_NONBLOCK) || fstat(fd, &st) != 0 ||
+        S_ISREG(st.st_mode) || S_ISDIR(st.st_mode) || S_ISBLK(st.st_mode))
+        return lu_syscall(p, nr, a); /* it cannot wait, or fails at once */
+    int64_t r;
+    if (ev == POLLIN) {
+        /* Readable: the read returns what is there without waiting. */
+        struct pollfd pf = {.fd = fd, .events = ev};
+        if (poll(&pf, 1, 0) != 0)
+            return lu_syscall(p, nr, a);
+        r = -EAGAIN;
+    } else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
+        /* A write may fill the pipe and wait halfway: write what fits now,
+         * with O_NONBLOCK set just for the call (a partial count, as a
+         * signal would give), and wait only when nothing fits. */
+        fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+        r = lu_syscall(p, nr, a);
+        fcntl(fd, F_SETFL, fl);
+        if (r != -EAGAIN)
+            return r;
+    } else {
+        struct pollfd pf = {.fd = fd, .events = ev};
+        if (poll(&pf, 1, 0) != 0)
+            return lu_syscall(p, nr, a);
+        r = -EAGAIN;
+    }
+    (void)r;
+    LuThread *t = p->cur;
+    t->state = LU_T_IO;
+    t->io_fd = fd;
+    t->io_events = ev;
+    t->deadline = -1;
+    return LU_RETRY;
+}
+
 /* ---- clone, exit, fork. */
 
 int64_t lu_thread_clone(LuProcess *p, const uint64_t a[6])
@@ -443,7 +493,8 @@ void lu_threads_after_fork(LuProcess *p)
 
 static bool th_waiting(const LuThread *t)
 {
-    return t->state == LU_T_FUTEX || t->state == LU_T_SLEEP || t->state == LU_T_SIGWAIT;
+    return t->state == LU_T_FUTEX || t->state == LU_T_SLEEP || t->state == LU_T_SIGWAIT ||
+           t->state == LU_T_IO;
 }
 
 /* End the waits that are over: timeouts, and signals the thread takes. */
@@ -465,7 +516,10 @@ static void sched_wake_due(LuProcess *p)
                     t->suspended_mask = t->suspend_saved;
                 }
             }
-            th_wake(t, -EINTR);
+            if (t->state == LU_T_IO)
+                t->state = LU_T_RUN; /* x0 untouched: the call runs again after the handler */
+            else
+                th_wake(t, -EINTR);
             continue;
         }
         if (t->deadline >= 0) {
@@ -475,6 +529,34 @@ static void sched_wake_due(LuProcess *p)
                 th_wake(t, t->timeout_result);
         }
     }
+}
+
+/* Threads waiting on fds: poll them (timeout_ns -1: until one is ready or a
+ * signal comes, with the host mask `mask`) and make the ready ones runnable.
+ * Returns how many threads wait on I/O. */
+static int sched_poll_io(LuProcess *p, int64_t timeout_ns, const sigset_t *mask)
+{
+    struct pollfd pf[64];
+    LuThread *who[64];
+    int n = 0;
+    for (int i = 0; i < p->nthreads && n < 64; i++)
+        if (p->threads[i]->state == LU_T_IO) {
+            who[n] = p->threads[i];
+            pf[n++] = (struct pollfd){.fd = p->threads[i]->io_fd, .events = p->threads[i]->io_events};
+        }
+    if (!n && timeout_ns == 0)
+        return 0;
+    struct timespec ts, *tp = NULL;
+    if (timeout_ns >= 0) {
+        ts.tv_sec = (time_t)(timeout_ns / 1000000000);
+        ts.tv_nsec = (long)(timeout_ns % 1000000000);
+        tp = &ts;
+    }
+    if (ppoll(pf, (nfds_t)n, tp, mask) > 0)
+        for (int i = 0; i < n; i++)
+            if (pf[i].revents)
+                who[i]->state = LU_T_RUN;
+    return n;
 }
 
 /* A signal the host delivered while the running thread blocks it goes to
@@ -546,10 +628,12 @@ static bool sched_idle(LuProcess *p)
         blocked_by_all &= th_blocked(p, t);
         sigwait |= t->state == LU_T_SIGWAIT;
     }
-    bool handled = false;
+    bool handled = false, io = false;
     for (int sig = 1; sig <= LU_NSIG; sig++)
         handled |= p->sig.act[sig].handler > 1 && !(blocked_by_all & SIGBIT(sig));
-    if (deadline < 0 && !sigwait && !handled)
+    for (int i = 0; i < p->nthreads; i++)
+        io |= p->threads[i]->state == LU_T_IO;
+    if (deadline < 0 && !sigwait && !handled && !io)
         return false;
     sigset_t hs;
     sigemptyset(&hs);
@@ -558,16 +642,13 @@ static bool sched_idle(LuProcess *p)
             sig != 33 && sig != SIGSEGV && sig != SIGBUS && sig != SIGILL && sig != SIGTRAP &&
             sig != SIGFPE)
             sigaddset(&hs, sig);
-    struct timespec ts, *tp = NULL;
+    int64_t left = -1;
     if (deadline >= 0) {
-        int64_t left = deadline - lu_now_ns();
+        left = deadline - lu_now_ns();
         if (left < 0)
             left = 0;
-        ts.tv_sec = (time_t)(left / 1000000000);
-        ts.tv_nsec = (long)(left % 1000000000);
-        tp = &ts;
     }
-    ppoll(NULL, 0, tp, &hs);
+    sched_poll_io(p, left, &hs);
     return true;
 }
 
@@ -576,8 +657,10 @@ bool lu_sched(LuProcess *p, LuEnd *end)
     if (p->nthreads == 1 && p->cur->state == LU_T_RUN)
         return true;
     for (;;) {
-        if (p->nthreads > 1)
+        if (p->nthreads > 1) {
             sched_route_signals(p);
+            sched_poll_io(p, 0, NULL);
+        }
         sched_wake_due(p);
         int n = p->nthreads, at = 0;
         for (int i = 0; i < n; i++)

@@ -1,4 +1,4 @@
-/* Guest: glibc pthreads under stress: a mutex, LDXR/STXR and LSE atomics, a condition variable, a barrier, TLS, pthread_kill, timed waits, joins. */
+/* Guest: glibc pthreads under stress: a mutex, LDXR/STXR and LSE atomics, a condition variable, a barrier, TLS, pthread_kill, timed waits, a pipe between threads, joins. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
@@ -136,6 +136,39 @@ static void *sleeper(void *arg)
     return (void *)42;
 }
 
+/* A pipe between two threads: each side blocks in turn. */
+static int pipefd[2];
+#define PIPE_BYTES (256 * 1024)
+
+static void *pipe_writer(void *arg)
+{
+    (void)arg;
+    static char buf[PIPE_BYTES];
+    for (int i = 0; i < PIPE_BYTES; i++)
+        buf[i] = (char)(i * 7);
+    /* more than the pipe holds: the write waits for the reader */
+    for (int done = 0; done < PIPE_BYTES;) {
+        ssize_t n = write(pipefd[1], buf + done, PIPE_BYTES - done);
+        if (n <= 0)
+            return (void *)1;
+        done += (int)n;
+    }
+    close(pipefd[1]);
+    return NULL;
+}
+
+static void *pipe_reader(void *arg)
+{
+    long *sum = arg;
+    char c[16];
+    ssize_t n;
+    /* the read waits until main writes */
+    while ((n = read(pipefd[0], c, sizeof(c))) > 0)
+        for (ssize_t i = 0; i < n; i++)
+            *sum += c[i];
+    return NULL;
+}
+
 int main(void)
 {
     pthread_t t[NTHREADS];
@@ -209,6 +242,33 @@ int main(void)
     void *sv;
     pthread_join(sl, &sv);
     printf("nanosleep in a thread, join value: %d\n", (int)(intptr_t)sv);
+    /* reader blocks first, main writes later */
+    pipe(pipefd);
+    long rsum = 0;
+    pthread_t rd, wr;
+    pthread_create(&rd, NULL, pipe_reader, &rsum);
+    struct timespec pause = {0, 5 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    write(pipefd[1], "hello", 5);
+    close(pipefd[1]);
+    pthread_join(rd, NULL);
+    printf("pipe to a blocked reader thread: sum %ld (expected %d)\n", rsum,
+           'h' + 'e' + 'l' + 'l' + 'o');
+    /* writer blocks on a full pipe, main drains it */
+    pipe(pipefd);
+    pthread_create(&wr, NULL, pipe_writer, NULL);
+    nanosleep(&pause, NULL);
+    static char in[PIPE_BYTES];
+    long got = 0, bad = 0;
+    ssize_t n;
+    while ((n = read(pipefd[0], in + got, PIPE_BYTES - got)) > 0)
+        got += n;
+    for (long i = 0; i < got; i++)
+        bad += in[i] != (char)(i * 7);
+    void *wv;
+    pthread_join(wr, &wv);
+    printf("pipe from a blocked writer thread: %ld bytes, %ld wrong, writer %s\n", got, bad,
+           wv ? "failed" : "ok");
     pthread_barrier_destroy(&barrier);
     printf("done\n");
     return 0;
