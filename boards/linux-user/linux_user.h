@@ -132,7 +132,8 @@ typedef struct LuSignals {
  * A thread whose syscall must wait (futex, sleep, sigsuspend) is parked
  * here, not in the host kernel, so the others keep running. */
 #define LU_QUANTUM 20000ull /* instructions a thread runs before the next one's turn */
-/* A syscall body returns this when it parked the calling thread: x0 is
+/* A syscall body returns this when it parked the calling thread (its
+ * state is no longer LU_T_RUN, which is what the run loop looks at): x0 is
  * written by whoever wakes it (futex wake, timeout, signal). */
 #define LU_BLOCKED INT64_MIN
 
@@ -292,11 +293,10 @@ int64_t lu_thread_sleep(LuProcess *p, int64_t deadline);
 int64_t lu_thread_sigsuspend(LuProcess *p, uint64_t mask);
 LuThread *lu_thread_find(LuProcess *p, int32_t tid);
 /* lu_syscall(), except that with other threads running a read or write
- * that would wait on the host parks the running thread (LU_T_IO) and
- * returns LU_RETRY: the caller points the PC back at the SVC, so the call
- * runs again once the fd is ready (after a signal's handler too). */
+ * that would wait on the host parks the running thread (state LU_T_IO):
+ * the caller points the PC back at the SVC, so the call runs again once
+ * the fd is ready (after a signal's handler too). */
 int64_t lu_thread_syscall(LuProcess *p, uint64_t nr, const uint64_t a[6]);
-#define LU_RETRY (INT64_MIN + 1)
 /* Queue `sig` for thread t (tgkill), as lu_signal_raise does for the running one. */
 void lu_thread_raise(LuProcess *p, LuThread *t, int sig, int code);
 /* After fork(): the child has only the calling thread. */

@@ -65,7 +65,9 @@ void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
                 a[i] = cpu_get_x(cpu, i);
             p->sigreturned = false;
             int64_t r = lu_thread_syscall(p, nr, a);
-            if (r == LU_RETRY) {
+            /* Whether the thread was parked is its state, never the value
+             * (rt_sigreturn returns whatever x0 held). */
+            if (p->cur->state == LU_T_IO) {
                 cpu_exception_return(cpu);
                 cpu_set_pc(cpu, cpu_get_pc(cpu) - 4); /* the SVC again, later */
                 continue;
@@ -75,7 +77,7 @@ void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
                 return;
             }
             cpu_exception_return(cpu);
-            if (r == LU_BLOCKED)
+            if (p->cur->state != LU_T_RUN)
                 continue; /* parked (or gone): x0 is written when it wakes */
             if (p->sigreturned)
                 continue; /* every register came from the frame */

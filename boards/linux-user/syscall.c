@@ -403,7 +403,9 @@ static void sys_trace_call(LuProcess *p, uint64_t nr, const SysInfo *si, const u
 
 static void sys_trace_result(LuProcess *p, const SysInfo *si, int64_t r)
 {
-    if (r == LU_BLOCKED)
+    if (p->cur->state == LU_T_DEAD)
+        fputc('\n', p->log); /* exit of one thread: no result, as for exit_group */
+    else if (p->cur->state != LU_T_RUN)
         fputs(" = (the thread waits)\n", p->log);
     else if (r < 0 && r >= -4095)
         fprintf(p->log, " = -1 errno=%d (%s)\n", (int)-r, strerror((int)-r));

@@ -385,10 +385,12 @@ int64_t lu_thread_syscall(LuProcess *p, uint64_t nr, const uint64_t a[6])
     case NR_write: case NR_writev: ev = POLLOUT; break;
     default: return lu_syscall(p, nr, a);
     }
+    if (p->nthreads < 2)
+        return lu_syscall(p, nr, a);
     int fd = (int)a[0];
     int fl = fcntl(fd, F_GETFL);
     struct stat st;
-    if (p->nthreads < 2 || fl < 0 || (fl & O_NONBLOCK) || fstat(fd, &st) != 0 ||
+    if (fl < 0 || (fl & O_NONBLOCK) || fstat(fd, &st) != 0 ||
         S_ISREG(st.st_mode) || S_ISDIR(st.st_mode) || S_ISBLK(st.st_mode))
         return lu_syscall(p, nr, a); /* it cannot wait, or fails at once */
     int64_t r;
@@ -419,7 +421,7 @@ int64_t lu_thread_syscall(LuProcess *p, uint64_t nr, const uint64_t a[6])
     t->io_fd = fd;
     t->io_events = ev;
     t->deadline = -1;
-    return LU_RETRY;
+    return LU_BLOCKED;
 }
 
 /* ---- clone, exit, fork. */
