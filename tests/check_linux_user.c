@@ -578,6 +578,31 @@ START_TEST(signal_to_thread)
 }
 END_TEST
 
+START_TEST(robust_list_at_exit)
+{
+    int64_t tid = sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, 0, 0);
+    LuThread *main_t = proc.threads[0], *t = proc.threads[1];
+    /* head at BUF+256: list -> entry A (BUF+512) -> entry B (BUF+576) -> head;
+     * futex_offset 16; list_op_pending 0 */
+    const uint64_t head = BUF + 256, ea = BUF + 512, eb = BUF + 576;
+    uint64_t h[3] = {ea, 16, 0}, na = eb, nb = head;
+    ck_assert(guest_mem_copy_in(m, head, h, sizeof(h)));
+    ck_assert(guest_mem_copy_in(m, ea, &na, 8));
+    ck_assert(guest_mem_copy_in(m, eb, &nb, 8));
+    put32(ea + 16, 0x80000000u | (uint32_t)tid); /* held by t, with waiters */
+    put32(eb + 16, (uint32_t)tid + 1);            /* held by someone else */
+    as(t);
+    ck_assert_int_eq(sys(99 /* set_robust_list */, head, 24, 0, 0, 0, 0), 0);
+    as(main_t);
+    ck_assert_int_eq(sys(SYS_futex, ea + 16, 128, 0x80000000u | (uint64_t)tid, 0, 0, 0), LU_BLOCKED);
+    as(t);
+    ck_assert_int_eq(sys(SYS_exit, 0, 0, 0, 0, 0, 0), LU_BLOCKED);
+    ck_assert_uint_eq(get32(ea + 16), 0xc0000000u); /* FUTEX_WAITERS | FUTEX_OWNER_DIED */
+    ck_assert_uint_eq(get32(eb + 16), (uint32_t)tid + 1);
+    ck_assert_int_eq(main_t->state, LU_T_RUN); /* a waiter is woken */
+}
+END_TEST
+
 static Suite *lu_suite(void)
 {
     Suite *s = suite_create("linux-user syscalls and signals");
@@ -603,6 +628,7 @@ static Suite *lu_suite(void)
     tcase_add_test(tc, thread_exit_cleartid);
     tcase_add_test(tc, kernel_store_breaks_reservation);
     tcase_add_test(tc, signal_to_thread);
+    tcase_add_test(tc, robust_list_at_exit);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -151,6 +151,7 @@ typedef struct LuThread {
     int32_t tid;
     LuThreadState state;
     uint64_t clear_child_tid;  /* set_tid_address / CLONE_CHILD_CLEARTID */
+    uint64_t robust_list;      /* set_robust_list: struct robust_list_head, 0 if none */
     uint64_t futex_addr;
     uint32_t futex_bitset;
     uint64_t wait_seq;         /* futex waiters are woken oldest first */

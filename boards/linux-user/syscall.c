@@ -294,10 +294,12 @@ static int64_t sys_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], bool
         p->cur->clear_child_tid = a[0];
         return p->cur->tid;
     case NR_set_robust_list:
-        /* The list only matters when a thread dies holding a robust mutex
-         * (its waiters get EOWNERDEAD); armature-user accepts the list but
-         * does not walk it at thread exit. */
-        return a[1] == 24 ? 0 : -EINVAL;
+        /* Walked when the thread exits (thread.c): robust mutexes it still
+         * holds are marked FUTEX_OWNER_DIED and a waiter is woken. */
+        if (a[1] != 24)
+            return -EINVAL;
+        p->cur->robust_list = a[0];
+        return 0;
     case NR_clone3:
         /* As on a kernel before 5.3: glibc falls back to clone. */
         return -ENOSYS;

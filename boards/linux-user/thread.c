@@ -458,9 +458,47 @@ int64_t lu_thread_clone(LuProcess *p, const uint64_t a[6])
     return tid;
 }
 
+/* One robust futex of a dying thread (handle_futex_death()): if the
+ * thread owns it, mark the owner dead and wake a waiter. */
+static void th_futex_death(LuProcess *p, const LuThread *t, uint64_t addr)
+{
+    uint32_t w;
+    if ((addr & 3) || lu_copy_from(p, &w, addr, 4) != 0)
+        return;
+    if ((w & 0x3fffffffu) != (uint32_t)t->tid)
+        return;
+    uint32_t nw = (w & 0x80000000u /* FUTEX_WAITERS */) | 0x40000000u /* FUTEX_OWNER_DIED */;
+    lu_copy_to(p, addr, &nw, 4);
+    if (w & 0x80000000u)
+        fx_wake(p, addr, FUTEX_BITSET_ALL, 1);
+}
+
+/* exit_robust_list(): struct robust_list_head { list, futex_offset,
+ * list_op_pending }, each entry pointing at the next; bit 0 of an entry
+ * marks a PI futex (not supported: skipped as well). */
+static void th_walk_robust_list(LuProcess *p, const LuThread *t)
+{
+    uint64_t head[3];
+    if (!t->robust_list || lu_copy_from(p, head, t->robust_list, sizeof(head)) != 0)
+        return;
+    int64_t off = (int64_t)head[1];
+    uint64_t e = head[0];
+    for (int limit = 2048; e != t->robust_list && limit > 0; limit--) {
+        uint64_t next;
+        if (lu_copy_from(p, &next, e & ~1ull, 8) != 0)
+            break;
+        if (e != head[2])
+            th_futex_death(p, t, (e & ~1ull) + (uint64_t)off);
+        e = next;
+    }
+    if (head[2])
+        th_futex_death(p, t, (head[2] & ~1ull) + (uint64_t)off);
+}
+
 bool lu_thread_exit(LuProcess *p, int status)
 {
     LuThread *t = p->cur;
+    th_walk_robust_list(p, t);
     if (t->clear_child_tid) {
         uint32_t zero = 0;
         if (lu_copy_to(p, t->clear_child_tid, &zero, 4) == 0)
