@@ -395,29 +395,20 @@ int64_t lu_thread_syscall(LuProcess *p, uint64_t nr, const uint64_t a[6])
     if (fl < 0 || (fl & O_NONBLOCK) || fstat(fd, &st) != 0 ||
         S_ISREG(st.st_mode) || S_ISDIR(st.st_mode) || S_ISBLK(st.st_mode))
         return lu_syscall(p, nr, a); /* it cannot wait, or fails at once */
-    int64_t r;
-    if (ev == POLLIN) {
-        /* Readable: the read returns what is there without waiting. */
-        struct pollfd pf = {.fd = fd, .events = ev};
-        if (poll(&pf, 1, 0) != 0)
-            return lu_syscall(p, nr, a);
-        r = -EAGAIN;
-    } else if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
+    struct pollfd pf = {.fd = fd, .events = ev};
+    if (ev == POLLOUT && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
         /* A write may fill the pipe and wait halfway: write what fits now,
          * with O_NONBLOCK set just for the call (a partial count, as a
          * signal would give), and wait only when nothing fits. */
         fcntl(fd, F_SETFL, fl | O_NONBLOCK);
-        r = lu_syscall(p, nr, a);
+        int64_t r = lu_syscall(p, nr, a);
         fcntl(fd, F_SETFL, fl);
         if (r != -EAGAIN)
             return r;
-    } else {
-        struct pollfd pf = {.fd = fd, .events = ev};
-        if (poll(&pf, 1, 0) != 0)
-            return lu_syscall(p, nr, a);
-        r = -EAGAIN;
+    } else if (poll(&pf, 1, 0) != 0) {
+        /* Ready: the call does not wait (a read returns what is there). */
+        return lu_syscall(p, nr, a);
     }
-    (void)r;
     LuThread *t = p->cur;
     t->state = LU_T_IO;
     t->io_fd = fd;
