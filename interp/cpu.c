@@ -167,6 +167,15 @@ void cpu_reset(Cpu *cpu)
 
 void cpu_set_system_mode(Cpu *cpu, bool on) { cpu->system_mode = on; }
 
+void cpu_copy_state(Cpu *dst, const Cpu *src)
+{
+    dst->a = src->a; /* plain data: registers, PSTATE, system registers, keys */
+    monitor_clear_exclusive(dst); /* the copy holds no reservation */
+    tlb_flush(&dst->tlb);
+    dst->icount = 0;
+    memset(&dst->exc, 0, sizeof dst->exc);
+}
+
 void cpu_set_rvbar(Cpu *cpu, uint64_t addr)
 {
     cpu->rvbar = addr;

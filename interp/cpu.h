@@ -65,6 +65,9 @@ void cpu_free(Cpu *cpu);
  * CPACR_EL1.FPEN). System mode: the highest EL of the model, SP_ELx, DAIF
  * all masked, PC = the reset vector (cpu_set_rvbar) - AArch64.TakeReset(). */
 void cpu_reset(Cpu *cpu);
+/* Give dst every architectural register of src (a new guest thread starts
+ * as a copy of the thread that cloned it), with no exclusive reservation. */
+void cpu_copy_state(Cpu *dst, const Cpu *src);
 /* Choose system mode (EL0-EL3 of the model, exceptions taken by the PE
  * itself) or user mode (EL0 only; exceptions go to the board). Call before
  * cpu_reset(), which it does not do itself. */

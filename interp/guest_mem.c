@@ -229,6 +229,22 @@ bool guest_mem_protect(GuestMem *m, uint64_t addr, uint64_t len, unsigned prot)
     return true;
 }
 
+bool guest_mem_discard(GuestMem *m, uint64_t addr, uint64_t len)
+{
+    uint64_t end;
+    if (!gm_range_ok(addr, len, &end) || gm_next_unmapped(m, addr, end) != end)
+        return false;
+    m->gen++;
+    for (uint64_t a = addr; a < end; a += GUEST_PAGE_SIZE) {
+        GuestPage *e = gm_entry(m, a);
+        unsigned prot = e->prot & GM_PROT_MASK;
+        gm_page_release(e);
+        e->host = (uint8_t *)gm_zero_page; /* as a fresh anonymous page */
+        e->prot = prot | GM_ZERO;
+    }
+    return true;
+}
+
 bool guest_mem_is_mapped(const GuestMem *m, uint64_t addr, uint64_t len, unsigned prot)
 {
     if (len == 0)

@@ -25,6 +25,10 @@ void guest_mem_free(GuestMem *m);
 bool guest_mem_map(GuestMem *m, uint64_t addr, uint64_t len, unsigned prot);
 bool guest_mem_unmap(GuestMem *m, uint64_t addr, uint64_t len);
 bool guest_mem_protect(GuestMem *m, uint64_t addr, uint64_t len, unsigned prot);
+/* MADV_DONTNEED: the pages of [addr, addr+len) read as zero again (tags
+ * too) and give their host memory back; protections stay. All or nothing:
+ * false (and no change) if any page is unmapped. */
+bool guest_mem_discard(GuestMem *m, uint64_t addr, uint64_t len);
 /* True if every page of [addr, addr+len) is mapped with all bits of `prot`. */
 bool guest_mem_is_mapped(const GuestMem *m, uint64_t addr, uint64_t len, unsigned prot);
 /* Lowest page-aligned address >= hint where `len` bytes are unmapped; 0 if none. */

@@ -182,6 +182,38 @@ START_TEST(protect_changes_access_and_keeps_data)
 }
 END_TEST
 
+START_TEST(discard_reads_zero_keeps_prot)
+{
+    uint64_t v, f;
+    uint8_t tag;
+    ck_assert(guest_mem_map(m, 0x80000, 2 * PG, RW));
+    ck_assert(guest_mem_write(m, 0x80100, 8, 42, &f));
+    ck_assert(guest_mem_write(m, 0x81100, 8, 43, &f));
+    ck_assert(guest_mem_set_tag(m, 0x80100, 0x9));
+    ck_assert(guest_mem_discard(m, 0x80000, PG));
+    ck_assert(guest_mem_read(m, 0x80100, 8, &v, &f));
+    ck_assert_uint_eq(v, 0);
+    ck_assert(guest_mem_get_tag(m, 0x80100, &tag));
+    ck_assert_uint_eq(tag, 0);
+    ck_assert(guest_mem_read(m, 0x81100, 8, &v, &f)); /* the next page keeps its data */
+    ck_assert_uint_eq(v, 43);
+    /* still mapped read-write: a write gives it a page again */
+    ck_assert(guest_mem_is_mapped(m, 0x80000, PG, RW));
+    ck_assert(guest_mem_write(m, 0x80108, 8, 5, &f));
+    ck_assert(guest_mem_read(m, 0x80108, 8, &v, &f));
+    ck_assert_uint_eq(v, 5);
+    /* read-only pages stay read-only; a hole fails the whole call */
+    ck_assert(guest_mem_protect(m, 0x81000, PG, GUEST_PROT_READ));
+    ck_assert(guest_mem_discard(m, 0x81000, PG));
+    ck_assert(!guest_mem_write(m, 0x81100, 8, 1, &f));
+    ck_assert(guest_mem_read(m, 0x81100, 8, &v, &f));
+    ck_assert_uint_eq(v, 0);
+    ck_assert(!guest_mem_discard(m, 0x80000, 3 * PG));
+    ck_assert(guest_mem_read(m, 0x80108, 8, &v, &f));
+    ck_assert_uint_eq(v, 5);
+}
+END_TEST
+
 START_TEST(unmap_and_remap)
 {
     uint64_t v, f;
@@ -384,6 +416,7 @@ static Suite *guest_mem_suite(void)
     tcase_add_test(tc, fetch_words);
     tcase_add_test(tc, tags_per_granule);
     tcase_add_test(tc, tags_follow_the_page);
+    tcase_add_test(tc, discard_reads_zero_keeps_prot);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -22,6 +22,8 @@ enum {
     SYS_rt_sigaction = 134, SYS_rt_sigprocmask = 135, SYS_rt_sigreturn = 139,
     SYS_sigaltstack = 132, SYS_mmap = 222, SYS_mremap = 216, SYS_sysinfo = 179,
     SYS_getrusage = 165, SYS_clock_getres = 114, SYS_gettimeofday = 169,
+    SYS_futex = 98, SYS_clone = 220, SYS_exit = 93, SYS_gettid = 178, SYS_tgkill = 131,
+    SYS_sched_yield = 124,
 };
 
 static GuestMem *m;
@@ -342,6 +344,265 @@ START_TEST(altstack_and_default)
 }
 END_TEST
 
+/* ---- Threads and futexes (thread.c). */
+
+/* glibc's pthread_create flags: VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|SETTLS|
+ * PARENT_SETTID|CHILD_CLEARTID. */
+#define THREAD_FLAGS 0x3d0f00ull
+
+static Cpu *main_cpu;
+
+static void threads_setup(void)
+{
+    setup();
+    main_cpu = cpu_new("max");
+    cpu_reset(main_cpu);
+    cpu_set_mem(main_cpu, m);
+    proc.cpu = main_cpu;
+    proc.cur->cpu = main_cpu;
+    proc.main_cpu = main_cpu;
+}
+
+static void threads_teardown(void)
+{
+    for (int i = 0; i < proc.nthreads; i++)
+        if (proc.threads[i]->cpu != main_cpu)
+            cpu_free(proc.threads[i]->cpu);
+    cpu_free(main_cpu);
+    teardown();
+}
+
+/* Run the next syscalls as thread t. */
+static void as(LuThread *t)
+{
+    proc.cur = t;
+    proc.cpu = t->cpu;
+}
+
+static void put32(uint64_t addr, uint32_t v)
+{
+    ck_assert(guest_mem_copy_in(m, addr, &v, 4));
+}
+
+static uint32_t get32(uint64_t addr)
+{
+    uint32_t v;
+    ck_assert(guest_mem_copy_out(m, &v, addr, 4));
+    return v;
+}
+
+START_TEST(clone_thread)
+{
+    cpu_set_x(main_cpu, 19, 0x1234);
+    cpu_set_pc(main_cpu, 0x401000);
+    int64_t tid = sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0xabc0, BUF + 12, 0);
+    ck_assert_int_gt(tid, getpid());
+    ck_assert_int_eq(proc.nthreads, 2);
+    LuThread *t = proc.threads[1];
+    ck_assert_int_eq(t->tid, tid);
+    ck_assert_uint_eq(get32(BUF + 8), (uint32_t)tid); /* PARENT_SETTID */
+    ck_assert_uint_eq(t->clear_child_tid, BUF + 12);  /* CHILD_CLEARTID */
+    /* the child: the parent's registers, x0 = 0, its own stack and TLS */
+    ck_assert_uint_eq(cpu_get_x(t->cpu, 19), 0x1234);
+    ck_assert_uint_eq(cpu_get_x(t->cpu, 0), 0);
+    ck_assert_uint_eq(cpu_get_pc(t->cpu), 0x401000);
+    ck_assert_uint_eq(cpu_get_sp(t->cpu), 0x7000);
+    ck_assert_uint_eq(cpu_get_tpidr_el0(t->cpu), 0xabc0);
+    as(t);
+    ck_assert_int_eq(sys(SYS_gettid, 0, 0, 0, 0, 0, 0), tid);
+    /* a thread without CLONE_SIGHAND is refused as Linux refuses it */
+    ck_assert_int_eq(sys(SYS_clone, 0x10100, 0x7000, 0, 0, 0, 0), -EINVAL);
+}
+END_TEST
+
+START_TEST(futex_queue)
+{
+    LuThread *t[4] = {proc.cur};
+    for (int i = 1; i < 4; i++) {
+        ck_assert_int_gt(sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, 0, 0), 0);
+        t[i] = proc.threads[i];
+    }
+    const uint64_t w = BUF + 64, w2 = BUF + 128;
+    put32(w, 5);
+    put32(w2, 0);
+    as(t[1]);
+    ck_assert_int_eq(sys(SYS_futex, w, 128 /* WAIT|PRIVATE */, 4, 0, 0, 0), -EAGAIN);
+    ck_assert_int_eq(sys(SYS_futex, w + 1, 0, 5, 0, 0, 0), -EINVAL);
+    ck_assert_int_eq(sys(SYS_futex, w, 128, 5, 0, 0, 0), LU_BLOCKED);
+    ck_assert_int_eq(t[1]->state, LU_T_FUTEX);
+    as(t[2]);
+    ck_assert_int_eq(sys(SYS_futex, w, 9 | 128 /* WAIT_BITSET */, 5, 0, 0, 2), LU_BLOCKED);
+    as(t[3]);
+    ck_assert_int_eq(sys(SYS_futex, w2, 0, 0, 0, 0, 0), LU_BLOCKED);
+    as(t[0]);
+    /* WAKE_BITSET 1 reaches only the waiter whose bitset meets it */
+    cpu_set_x(t[1]->cpu, 0, 99);
+    ck_assert_int_eq(sys(SYS_futex, w, 10, 8, 0, 0, 1), 1);
+    ck_assert_int_eq(t[1]->state, LU_T_RUN);
+    ck_assert_uint_eq(cpu_get_x(t[1]->cpu, 0), 0); /* FUTEX_WAIT returns 0 */
+    ck_assert_int_eq(t[2]->state, LU_T_FUTEX);
+    ck_assert_int_eq(sys(SYS_futex, w, 10, 8, 0, 0, 0), -EINVAL);
+    /* CMP_REQUEUE checks the word, then moves t[2] onto w2 */
+    ck_assert_int_eq(sys(SYS_futex, w, 4, 0, 10, w2, 6), -EAGAIN);
+    ck_assert_int_eq(sys(SYS_futex, w, 4, 0, 10, w2, 5), 1);
+    ck_assert_uint_eq(t[2]->futex_addr, w2);
+    ck_assert_int_eq(sys(SYS_futex, w, 1, 10, 0, 0, 0), 0);
+    /* oldest waiter first: t[2] waited before t[3] */
+    ck_assert_int_eq(sys(SYS_futex, w2, 1, 1, 0, 0, 0), 1);
+    ck_assert_int_eq(t[2]->state, LU_T_RUN);
+    ck_assert_int_eq(t[3]->state, LU_T_FUTEX);
+    /* WAKE_OP: w2 += 3 (old 0); wake 0 on w; old == 0, so wake 1 on w2 */
+    uint32_t op = 1u << 28 | 3u << 12 | 0u << 24 | 0;
+    ck_assert_int_eq(sys(SYS_futex, w, 5, 0, 1, w2, op), 1);
+    ck_assert_uint_eq(get32(w2), 3);
+    ck_assert_int_eq(t[3]->state, LU_T_RUN);
+    ck_assert_int_eq(sys(SYS_futex, w, 6 /* LOCK_PI */, 0, 0, 0, 0), -ENOSYS);
+}
+END_TEST
+
+START_TEST(futex_timeout_and_deadlock)
+{
+    ck_assert_int_gt(sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, 0, 0), 0);
+    LuThread *main_t = proc.threads[0], *t = proc.threads[1];
+    const uint64_t w = BUF + 64;
+    put32(w, 7);
+    int64_t ts[2] = {0, 2000000}; /* 2 ms, relative */
+    ck_assert(guest_mem_copy_in(m, BUF + 256, ts, sizeof(ts)));
+    ck_assert_int_eq(sys(SYS_futex, w, 128, 7, BUF + 256, 0, 0), LU_BLOCKED);
+    as(t);
+    ck_assert_int_eq(sys(SYS_futex, w, 128, 7, 0, 0, 0), LU_BLOCKED);
+    /* nobody runs: the scheduler sleeps until the timeout, then main runs */
+    LuEnd end;
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, main_t);
+    ck_assert_int_eq((int64_t)cpu_get_x(main_cpu, 0), -ETIMEDOUT);
+    /* an absolute WAIT_BITSET deadline in the past times out at once */
+    ts[1] = 0;
+    ck_assert(guest_mem_copy_in(m, BUF + 256, ts, sizeof(ts)));
+    ck_assert_int_eq(sys(SYS_futex, w, 9, 7, BUF + 256, 0, ~0ull), LU_BLOCKED);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_int_eq((int64_t)cpu_get_x(main_cpu, 0), -ETIMEDOUT);
+    /* both wait forever with no signal handler: a deadlock, status 1 */
+    ck_assert_int_eq(sys(SYS_futex, w, 128, 7, 0, 0, 0), LU_BLOCKED);
+    ck_assert(!lu_sched(&proc, &end));
+    ck_assert_int_eq(end.signal, 0);
+    ck_assert_int_eq(end.status, 1);
+}
+END_TEST
+
+START_TEST(thread_exit_cleartid)
+{
+    int64_t tid = sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, BUF + 12, 0);
+    LuThread *main_t = proc.threads[0], *t = proc.threads[1];
+    put32(BUF + 12, (uint32_t)tid);
+    /* main joins: waits while the word holds the tid */
+    ck_assert_int_eq(sys(SYS_futex, BUF + 12, 0, (uint64_t)tid, 0, 0, 0), LU_BLOCKED);
+    as(t);
+    ck_assert_int_eq(sys(SYS_exit, 3, 0, 0, 0, 0, 0), LU_BLOCKED);
+    ck_assert(!proc.exited);
+    ck_assert_int_eq(t->state, LU_T_DEAD);
+    ck_assert_uint_eq(get32(BUF + 12), 0); /* CLEARTID */
+    ck_assert_int_eq(main_t->state, LU_T_RUN); /* ... and its futex wake */
+    LuEnd end;
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, main_t);
+    ck_assert_int_eq(proc.nthreads, 1); /* reaped */
+    /* the last thread's exit ends the process */
+    ck_assert_int_eq(sys(SYS_exit, 4, 0, 0, 0, 0, 0), 0);
+    ck_assert(proc.exited);
+    ck_assert_int_eq(proc.exit_status, 4);
+}
+END_TEST
+
+START_TEST(kernel_store_breaks_reservation)
+{
+    /* thread 1: ldxr x1, [x0] ... stxr w2, x1, [x0]; between the two, a
+     * syscall of thread 0 writes the word (as read() or CLEARTID would) */
+    ck_assert_int_gt(sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, 0, 0), 0);
+    LuThread *t = proc.threads[1];
+    const uint64_t code = 0x900000;
+    const uint32_t insns[2] = {0xc85f7c01, 0xc8027c01};
+    ck_assert(guest_mem_map(m, code, PG, GUEST_PROT_READ | GUEST_PROT_EXEC));
+    ck_assert(guest_mem_copy_in(m, code, insns, sizeof(insns)));
+    for (int pass = 0; pass < 2; pass++) {
+        cpu_set_pc(t->cpu, code);
+        cpu_set_x(t->cpu, 0, BUF + 64);
+        cpu_set_x(t->cpu, 2, 7);
+        ck_assert_int_eq(cpu_run(t->cpu, 1), CPU_STOP_BUDGET);
+        if (pass == 1) {
+            uint32_t v = 9;
+            ck_assert_int_eq(lu_copy_to(&proc, BUF + 68, &v, 4), 0);
+        }
+        ck_assert_int_eq(cpu_run(t->cpu, 1), CPU_STOP_BUDGET);
+        /* status 0: the store-exclusive succeeded; 1: the reservation was lost */
+        ck_assert_uint_eq(cpu_get_x(t->cpu, 2), (uint64_t)pass);
+    }
+}
+END_TEST
+
+START_TEST(signal_to_thread)
+{
+    int64_t tid = sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, 0, 0);
+    LuThread *main_t = proc.threads[0], *t = proc.threads[1];
+    uint64_t act[4] = {0x700000, 0, 0, 0}; /* a handler for SIGUSR1 */
+    ck_assert(guest_mem_copy_in(m, BUF, act, sizeof(act)));
+    ck_assert_int_eq(sys(SYS_rt_sigaction, SIGUSR1, BUF, 0, 8, 0, 0), 0);
+    /* the other thread waits on a futex; tgkill queues SIGUSR1 for it alone */
+    put32(BUF + 64, 1);
+    LuEnd end;
+    ck_assert_int_eq(sys(SYS_sched_yield, 0, 0, 0, 0, 0, 0), 0);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, t);
+    ck_assert_int_eq(sys(SYS_futex, BUF + 64, 128, 1, 0, 0, 0), LU_BLOCKED);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, main_t);
+    ck_assert_int_eq(sys(SYS_tgkill, (uint64_t)getpid(), (uint64_t)tid, SIGUSR1, 0, 0, 0), 0);
+    ck_assert_uint_eq(proc.sig.pending, 0); /* not the caller's */
+    ck_assert_uint_eq(t->pending, 1ull << (SIGUSR1 - 1));
+    /* the signal ends the wait with EINTR; switching makes it t's pending set */
+    ck_assert_int_eq(sys(SYS_sched_yield, 0, 0, 0, 0, 0, 0), 0);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, t);
+    ck_assert_int_eq((int64_t)cpu_get_x(t->cpu, 0), -EINTR);
+    ck_assert_uint_eq(proc.sig.pending, 1ull << (SIGUSR1 - 1));
+    /* t blocks SIGUSR2: a tgkill of it stays pending, and its mask is its own */
+    uint64_t set = 1ull << (SIGUSR2 - 1);
+    ck_assert(guest_mem_copy_in(m, BUF + 128, &set, 8));
+    ck_assert_int_eq(sys(SYS_rt_sigprocmask, 0, BUF + 128, 0, 8, 0, 0), 0);
+    ck_assert_int_eq(sys(SYS_sched_yield, 0, 0, 0, 0, 0, 0), 0);
+    ck_assert(lu_sched(&proc, &end));
+    ck_assert_ptr_eq(proc.cur, main_t);
+    ck_assert_uint_eq(proc.sig.blocked, 0);
+    ck_assert_uint_eq(t->blocked, set);
+    ck_assert_uint_eq(t->pending, 1ull << (SIGUSR1 - 1)); /* still t's, undelivered */
+}
+END_TEST
+
+START_TEST(robust_list_at_exit)
+{
+    int64_t tid = sys(SYS_clone, THREAD_FLAGS, 0x7000, BUF + 8, 0, 0, 0);
+    LuThread *main_t = proc.threads[0], *t = proc.threads[1];
+    /* head at BUF+256: list -> entry A (BUF+512) -> entry B (BUF+576) -> head;
+     * futex_offset 16; list_op_pending 0 */
+    const uint64_t head = BUF + 256, ea = BUF + 512, eb = BUF + 576;
+    uint64_t h[3] = {ea, 16, 0}, na = eb, nb = head;
+    ck_assert(guest_mem_copy_in(m, head, h, sizeof(h)));
+    ck_assert(guest_mem_copy_in(m, ea, &na, 8));
+    ck_assert(guest_mem_copy_in(m, eb, &nb, 8));
+    put32(ea + 16, 0x80000000u | (uint32_t)tid); /* held by t, with waiters */
+    put32(eb + 16, (uint32_t)tid + 1);            /* held by someone else */
+    as(t);
+    ck_assert_int_eq(sys(99 /* set_robust_list */, head, 24, 0, 0, 0, 0), 0);
+    as(main_t);
+    ck_assert_int_eq(sys(SYS_futex, ea + 16, 128, 0x80000000u | (uint64_t)tid, 0, 0, 0), LU_BLOCKED);
+    as(t);
+    ck_assert_int_eq(sys(SYS_exit, 0, 0, 0, 0, 0, 0), LU_BLOCKED);
+    ck_assert_uint_eq(get32(ea + 16), 0xc0000000u); /* FUTEX_WAITERS | FUTEX_OWNER_DIED */
+    ck_assert_uint_eq(get32(eb + 16), (uint32_t)tid + 1);
+    ck_assert_int_eq(main_t->state, LU_T_RUN); /* a waiter is woken */
+}
+END_TEST
+
 static Suite *lu_suite(void)
 {
     Suite *s = suite_create("linux-user syscalls and signals");
@@ -358,6 +619,16 @@ static Suite *lu_suite(void)
     tcase_add_test(tc, frame_layout);
     tcase_add_test(tc, deliver_and_return);
     tcase_add_test(tc, altstack_and_default);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("threads");
+    tcase_add_checked_fixture(tc, threads_setup, threads_teardown);
+    tcase_add_test(tc, clone_thread);
+    tcase_add_test(tc, futex_queue);
+    tcase_add_test(tc, futex_timeout_and_deadlock);
+    tcase_add_test(tc, thread_exit_cleartid);
+    tcase_add_test(tc, kernel_store_breaks_reservation);
+    tcase_add_test(tc, signal_to_thread);
+    tcase_add_test(tc, robust_list_at_exit);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -125,6 +125,51 @@ typedef struct LuSignals {
     bool fault_has_addr;
 } LuSignals;
 
+/* Guest threads (thread.c). Every guest thread is its own Cpu sharing the
+ * one GuestMem (and the default global exclusives monitor); all of them run
+ * on the one host thread, scheduled by lu_sched() round-robin in fixed
+ * instruction quanta, so a program's interleaving is the same every run.
+ * A thread whose syscall must wait (futex, sleep, sigsuspend) is parked
+ * here, not in the host kernel, so the others keep running. */
+#define LU_QUANTUM 20000ull /* instructions a thread runs before the next one's turn */
+/* A syscall body returns this when it parked the calling thread (its
+ * state is no longer LU_T_RUN, which is what the run loop looks at): x0 is
+ * written by whoever wakes it (futex wake, timeout, signal). */
+#define LU_BLOCKED INT64_MIN
+
+typedef enum LuThreadState {
+    LU_T_RUN,     /* runnable */
+    LU_T_FUTEX,   /* FUTEX_WAIT on futex_addr */
+    LU_T_SLEEP,   /* nanosleep: only the deadline (or a signal) ends it */
+    LU_T_SIGWAIT, /* rt_sigsuspend */
+    LU_T_IO,      /* read/write that would block on io_fd: retried when it is ready */
+    LU_T_DEAD,    /* exited; reaped by lu_sched() */
+} LuThreadState;
+
+typedef struct LuThread {
+    Cpu *cpu;
+    int32_t tid;
+    LuThreadState state;
+    uint64_t clear_child_tid;  /* set_tid_address / CLONE_CHILD_CLEARTID */
+    uint64_t robust_list;      /* set_robust_list: struct robust_list_head, 0 if none */
+    uint64_t futex_addr;
+    uint32_t futex_bitset;
+    uint64_t wait_seq;         /* futex waiters are woken oldest first */
+    int64_t deadline;          /* CLOCK_MONOTONIC ns when the wait times out; -1: never */
+    int64_t timeout_result;    /* x0 then */
+    uint64_t suspend_saved;    /* LU_T_SIGWAIT: the mask before the call */
+    int io_fd;                 /* LU_T_IO: the host fd and poll events awaited */
+    short io_events;
+    /* The per-thread part of LuSignals while the thread is not running
+     * (the running thread's lives in LuProcess.sig; lu_thread_switch swaps). */
+    uint64_t blocked, pending;
+    uint64_t ss_sp, ss_size;
+    uint32_t ss_flags;
+    bool suspended;
+    uint64_t suspended_mask;
+    uint8_t info[LU_NSIG + 1][128];
+} LuThread;
+
 /* Syscall numbers beyond this are reported as unsupported on every call. */
 #define LU_UNIMP_TRACKED 1024
 
@@ -133,7 +178,6 @@ typedef struct LuProcess {
     GuestMem *mem;
     uint64_t brk_start, brk_cur;
     uint64_t mmap_base;
-    uint64_t clear_child_tid;
     FILE *log;              /* strace and diagnostics (stderr) */
     bool strace;
     bool unimp_every;       /* -d unimp: report each unsupported call */
@@ -148,7 +192,15 @@ typedef struct LuProcess {
     const char *cpu_name;   /* for execve of another guest program */
     Cpu *cpu;               /* set by lu_run: signal frames, sigreturn, clone */
     bool sigreturned;       /* rt_sigreturn restored every register: leave x0 alone */
-    LuSignals sig;
+    LuSignals sig;          /* actions, and the running thread's mask and pending set */
+    LuThread **threads;     /* in creation order (round-robin order) */
+    int nthreads;
+    LuThread *cur;          /* the running thread (its Cpu is `cpu`) */
+    Cpu *main_cpu;          /* owned by the caller of lu_run, never freed here */
+    int32_t next_tid;
+    uint64_t wait_seq;
+    bool resched;           /* sched_yield: give the next thread its turn */
+    uint64_t icount_done;   /* instructions of threads that have exited */
 } LuProcess;
 
 void lu_process_init(LuProcess *p, GuestMem *m, const LuImage *img);
@@ -227,6 +279,39 @@ typedef struct LuFrameLayout {
     unsigned info, uc, mcontext, fpsimd, end_marker, size;
 } LuFrameLayout;
 void lu_signal_frame_layout(LuFrameLayout *l);
+
+/* Threads (thread.c). */
+void lu_threads_init(LuProcess *p);
+/* The clone() of a thread (CLONE_VM|CLONE_THREAD|...): the child's tid or -errno. */
+int64_t lu_thread_clone(LuProcess *p, const uint64_t a[6]);
+/* exit() of the running thread: CLEARTID and its futex wake; true if it
+ * was the last thread (the process ends with `status`). */
+bool lu_thread_exit(LuProcess *p, int status);
+int64_t lu_futex(LuProcess *p, const uint64_t a[6]);
+/* Park the running thread until `deadline` (CLOCK_MONOTONIC ns). */
+int64_t lu_thread_sleep(LuProcess *p, int64_t deadline);
+/* rt_sigsuspend with other threads running: park until a signal in ~mask. */
+int64_t lu_thread_sigsuspend(LuProcess *p, uint64_t mask);
+LuThread *lu_thread_find(LuProcess *p, int32_t tid);
+/* lu_syscall(), except that with other threads running a read or write
+ * that would wait on the host parks the running thread (state LU_T_IO):
+ * the caller points the PC back at the SVC, so the call runs again once
+ * the fd is ready (after a signal's handler too). */
+int64_t lu_thread_syscall(LuProcess *p, uint64_t nr, const uint64_t a[6]);
+/* Queue `sig` for thread t (tgkill), as lu_signal_raise does for the running one. */
+void lu_thread_raise(LuProcess *p, LuThread *t, int sig, int code);
+/* After fork(): the child has only the calling thread. */
+void lu_threads_after_fork(LuProcess *p);
+/* Choose the thread to run next and make it current (waking threads whose
+ * wait ended, sleeping on the host while nobody can run). false: every
+ * thread waits forever (a deadlock), reported on p->log; *end says how
+ * the process ends. */
+bool lu_sched(LuProcess *p, LuEnd *end);
+int64_t lu_now_ns(void);
+/* Mirror the running thread's mask to the host (signal.c). */
+void lu_signal_mirror_mask(LuProcess *p);
+/* Instructions retired by every thread. */
+uint64_t lu_icount(const LuProcess *p);
 
 /* Run until the guest exits or dies. */
 void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end);

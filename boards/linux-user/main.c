@@ -196,7 +196,7 @@ int main(int argc, char **argv)
     lu_run(&proc, cpu, &end);
     if (o.stats) {
         double t = now() - t0;
-        uint64_t n = cpu_icount(cpu);
+        uint64_t n = lu_icount(&proc);
         fprintf(stderr, "armature-user: %llu instructions, %.3f s, %.1f MIPS\n",
                 (unsigned long long)n, t, t > 0 ? (double)n / t / 1e6 : 0.0);
     }

@@ -37,17 +37,26 @@ static void run_end(LuProcess *p, Cpu *cpu, int sig, LuEnd *end)
     }
 }
 
+/* Guest threads take turns on this one host thread (thread.c): the running
+ * one gets LU_QUANTUM instructions, or RUN_BUDGET when it is alone. */
 void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
 {
     p->cpu = cpu;
+    p->main_cpu = cpu;
+    p->cur->cpu = cpu;
     for (;;) {
+        if (!lu_sched(p, end))
+            return;
+        cpu = p->cpu;
         int dead = lu_signal_deliver(p, cpu);
         if (dead) {
             run_end(p, cpu, dead, end);
             return;
         }
-        if (cpu_run(cpu, RUN_BUDGET) == CPU_STOP_BUDGET)
+        if (cpu_run(cpu, p->nthreads > 1 ? LU_QUANTUM : RUN_BUDGET) == CPU_STOP_BUDGET) {
+            p->resched = true;
             continue;
+        }
         const CpuException *e = cpu_exception(cpu);
         if (e->kind == CPU_EXC_SVC) {
             /* cpu.c has already moved the PC past the SVC. */
@@ -55,12 +64,21 @@ void lu_run(LuProcess *p, Cpu *cpu, LuEnd *end)
             for (int i = 0; i < 6; i++)
                 a[i] = cpu_get_x(cpu, i);
             p->sigreturned = false;
-            int64_t r = lu_syscall(p, nr, a);
+            int64_t r = lu_thread_syscall(p, nr, a);
+            /* Whether the thread was parked is its state, never the value
+             * (rt_sigreturn returns whatever x0 held). */
+            if (p->cur->state == LU_T_IO) {
+                cpu_exception_return(cpu);
+                cpu_set_pc(cpu, cpu_get_pc(cpu) - 4); /* the SVC again, later */
+                continue;
+            }
             if (p->exited) {
                 *end = (LuEnd){.status = p->exit_status};
                 return;
             }
             cpu_exception_return(cpu);
+            if (p->cur->state != LU_T_RUN)
+                continue; /* parked (or gone): x0 is written when it wakes */
             if (p->sigreturned)
                 continue; /* every register came from the frame */
             if (r == -EINTR && run_restartable(nr) && lu_signal_restart_ok(p)) {

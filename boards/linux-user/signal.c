@@ -119,6 +119,11 @@ static void sig_mirror_mask(LuProcess *p)
     sigprocmask(SIG_SETMASK, &s, NULL);
 }
 
+void lu_signal_mirror_mask(LuProcess *p)
+{
+    sig_mirror_mask(p);
+}
+
 void lu_signals_init(LuProcess *p)
 {
     sig_proc = p;
@@ -468,6 +473,19 @@ static int64_t sig_kill(LuProcess *p, uint64_t nr, const uint64_t a[6])
     bool self;
     if (sig < 0 || sig > LU_NSIG)
         return -EINVAL;
+    if (nr != NR_kill) {
+        /* A guest thread other than the host's own (the main thread) exists
+         * only here: queue the signal for it (tgkill/tkill, pthread_kill). */
+        int32_t tid = (int32_t)(nr == NR_tgkill ? a[1] : a[0]);
+        LuThread *t = lu_thread_find(p, tid);
+        if (nr == NR_tgkill && (pid_t)a[0] != getpid())
+            t = NULL;
+        if (t && (tid != gettid() || t != p->cur)) {
+            if (sig && p->sig.act[sig].handler != 1)
+                lu_thread_raise(p, t, sig, -6 /* SI_TKILL */);
+            return 0;
+        }
+    }
     if (nr == NR_kill)
         self = (pid_t)a[0] == getpid();
     else if (nr == NR_tkill)
@@ -496,6 +514,8 @@ static int64_t sig_suspend(LuProcess *p, const uint64_t a[6])
         return -EINVAL;
     if (lu_copy_from(p, &set, a[0], 8) != 0)
         return -EFAULT;
+    if (p->nthreads > 1)
+        return lu_thread_sigsuspend(p, set & ~UNBLOCKABLE);
     uint64_t saved = p->sig.blocked;
     p->sig.blocked = set & ~UNBLOCKABLE;
     sigset_t hs;

@@ -238,10 +238,10 @@ int64_t lu_sys_madvise(LuProcess *p, const uint64_t a[6])
         return -ENOMEM;
     if (a[2] == L_MADV_DONTNEED) {
         /* Anonymous private pages read as zero afterwards (glibc's free()
-         * relies on it); file pages would reread the file, which is not emulated. */
-        static const uint8_t zero[GUEST_PAGE_SIZE];
-        for (uint64_t o = 0; o < len; o += GUEST_PAGE_SIZE)
-            guest_mem_copy_in(p->mem, addr + o, zero, GUEST_PAGE_SIZE);
+         * relies on it) and cost no host memory until written again (glibc
+         * discards most of a thread's stack when the thread ends); file
+         * pages would reread the file, which is not emulated. */
+        guest_mem_discard(p->mem, addr, len);
     }
     /* Every other advice is a hint, and MADV_FREE may keep the contents. */
     return 0;

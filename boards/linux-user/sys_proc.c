@@ -3,8 +3,9 @@
  * fork (clone without CLONE_VM, and vfork, whose child only runs until it
  * calls execve or _exit) is the host's fork(): the child is a copy of the
  * whole emulator with its guest memory. execve of a guest program starts
- * armature-user again on it, with the same -cpu and -L. Threads
- * (CLONE_VM without CLONE_VFORK) are not emulated yet: clone fails EAGAIN. */
+ * armature-user again on it, with the same -cpu and -L. Threads (CLONE_VM
+ * without CLONE_VFORK) are guest threads scheduled by armature-user itself
+ * (thread.c). */
 #define _GNU_SOURCE
 #include "linux_user.h"
 #include "syscall_nr.h"
@@ -67,6 +68,16 @@ static int64_t pr_clock_nanosleep(LuProcess *p, int clk, int flags, uint64_t req
     int64_t e = pr_get_timespec(p, req, &t);
     if (e)
         return e;
+    if (p->nthreads > 1) {
+        /* Other threads run meanwhile: the scheduler keeps the time (thread.c). */
+        int64_t ns = (int64_t)t.tv_sec * 1000000000 + t.tv_nsec, now = lu_now_ns();
+        if (flags & TIMER_ABSTIME) {
+            struct timespec c;
+            clock_gettime((clockid_t)clk, &c);
+            ns -= (int64_t)c.tv_sec * 1000000000 + c.tv_nsec;
+        }
+        return lu_thread_sleep(p, now + (ns > 0 ? ns : 0));
+    }
     int r = clock_nanosleep((clockid_t)clk, flags, &t, &left);
     if (r == EINTR && rem && !(flags & TIMER_ABSTIME))
         pr_put_timespec(p, rem, &left);
@@ -85,7 +96,7 @@ static int64_t pr_clone(LuProcess *p, const uint64_t a[6])
 {
     uint64_t flags = a[0], newsp = a[1], ptid = a[2], tls = a[3], ctid = a[4];
     if ((flags & L_CLONE_VM) && !(flags & L_CLONE_VFORK))
-        return -EAGAIN; /* threads: not yet */
+        return lu_thread_clone(p, a);
     if (flags & L_CLONE_THREAD)
         return -EINVAL;
     fflush(NULL);
@@ -94,6 +105,7 @@ static int64_t pr_clone(LuProcess *p, const uint64_t a[6])
         return -errno;
     if (pid == 0) {
         int32_t tid = (int32_t)getpid();
+        lu_threads_after_fork(p);
         if (newsp)
             cpu_set_sp(p->cpu, newsp);
         if (flags & L_CLONE_SETTLS)
@@ -101,7 +113,7 @@ static int64_t pr_clone(LuProcess *p, const uint64_t a[6])
         if (flags & L_CLONE_CHILD_SETTID)
             lu_copy_to(p, ctid, &tid, 4);
         if (flags & L_CLONE_CHILD_CLEARTID)
-            p->clear_child_tid = ctid;
+            p->cur->clear_child_tid = ctid;
         if (flags & L_CLONE_PARENT_SETTID)
             lu_copy_to(p, ptid, &tid, 4);
         return 0;
@@ -301,46 +313,6 @@ static int64_t pr_rlimit(LuProcess *p, int res, uint64_t newp, uint64_t oldp)
     return 0;
 }
 
-/* futex with one guest thread: nobody else can change the word or wake
- * a waiter, so WAIT either fails at once (the word differs) or sleeps
- * until the timeout or a signal, and every WAKE finds no waiter. */
-static int64_t pr_futex(LuProcess *p, const uint64_t a[6])
-{
-    unsigned op = (unsigned)a[1] & 0x7f; /* without FUTEX_PRIVATE_FLAG, FUTEX_CLOCK_REALTIME */
-    uint32_t word;
-    struct timespec ts;
-    switch (op) {
-    case 0: /* FUTEX_WAIT */
-    case 9: /* FUTEX_WAIT_BITSET */
-        if (a[0] & 3)
-            return -EINVAL;
-        if (lu_copy_from(p, &word, a[0], 4) != 0)
-            return -EFAULT;
-        if (word != (uint32_t)a[2])
-            return -EAGAIN;
-        if (a[3]) {
-            int64_t e = pr_get_timespec(p, a[3], &ts);
-            if (e)
-                return e;
-            /* WAIT's timeout is relative, WAIT_BITSET's absolute */
-            clockid_t clk = (a[1] & 256) ? CLOCK_REALTIME : CLOCK_MONOTONIC;
-            int r = clock_nanosleep(clk, op == 9 ? TIMER_ABSTIME : 0, &ts, NULL);
-            return r == EINTR ? -EINTR : -ETIMEDOUT;
-        }
-        pause();
-        return -EINTR;
-    case 1: /* FUTEX_WAKE */
-    case 10: /* FUTEX_WAKE_BITSET */
-    case 3: /* FUTEX_REQUEUE */
-        return 0;
-    case 4: /* FUTEX_CMP_REQUEUE */
-        if (lu_copy_from(p, &word, a[0], 4) != 0)
-            return -EFAULT;
-        return word == (uint32_t)a[5] ? 0 : -EAGAIN;
-    }
-    return -ENOSYS;
-}
-
 bool lu_proc_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], int64_t *r)
 {
     struct timespec ts;
@@ -371,7 +343,8 @@ bool lu_proc_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], int64_t *r
         *r = pr_clock_ok(a[0]) ? pr_clock_nanosleep(p, (int)a[0], (int)a[1], a[2], a[3]) : -EINVAL;
         return true;
     case NR_sched_yield:
-        *r = ret_errno(sched_yield());
+        p->resched = p->nthreads > 1; /* the next guest thread's turn */
+        *r = p->resched ? 0 : ret_errno(sched_yield());
         return true;
     case NR_sched_getaffinity: {
         uint8_t mask[128];
@@ -476,7 +449,7 @@ bool lu_proc_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], int64_t *r
         *r = -EINVAL;
         return true;
     case NR_futex:
-        *r = pr_futex(p, a);
+        *r = lu_futex(p, a);
         return true;
     case NR_clone:
         *r = pr_clone(p, a);

@@ -138,6 +138,7 @@ static const SysInfo sys_table[] = {
     {NR_getrandom, "getrandom", "pux", false},
     {NR_statx, "statx", "dsxxp", false},
     {NR_rseq, "rseq", "puxx", false},
+    {NR_clone3, "clone3", "pu", false},
 };
 
 static const SysInfo *sys_info(uint64_t nr)
@@ -158,6 +159,7 @@ void lu_process_init(LuProcess *p, GuestMem *m, const LuImage *img)
         .log = stderr,
     };
     lu_signals_init(p);
+    lu_threads_init(p);
 }
 
 /* splitmix64: a seeded, reproducible stream for -seed runs. */
@@ -282,22 +284,25 @@ static int64_t sys_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], bool
     case NR_newfstatat:
         return lu_sys_newfstatat(p, a);
     case NR_exit:
+        /* This thread ends; the last one to end takes the process with it. */
+        return lu_thread_exit(p, (int)(a[0] & 0xff)) ? 0 : LU_BLOCKED;
     case NR_exit_group:
-        /* One thread only, so exit ends the process as exit_group does. */
-        if (p->clear_child_tid) {
-            uint32_t zero = 0;
-            lu_copy_to(p, p->clear_child_tid, &zero, 4);
-        }
         p->exited = true;
         p->exit_status = (int)(a[0] & 0xff);
         return 0;
     case NR_set_tid_address:
-        p->clear_child_tid = a[0];
-        return gettid();
+        p->cur->clear_child_tid = a[0];
+        return p->cur->tid;
     case NR_set_robust_list:
-        /* The list only matters when a thread dies holding a lock; with a
-         * single thread that never happens, so accepting it is exact. */
-        return a[1] == 24 ? 0 : -EINVAL;
+        /* Walked when the thread exits (thread.c): robust mutexes it still
+         * holds are marked FUTEX_OWNER_DIED and a waiter is woken. */
+        if (a[1] != 24)
+            return -EINVAL;
+        p->cur->robust_list = a[0];
+        return 0;
+    case NR_clone3:
+        /* As on a kernel before 5.3: glibc falls back to clone. */
+        return -ENOSYS;
     case NR_rseq:
         /* As on a kernel without CONFIG_RSEQ; libc copes silently. */
         return -ENOSYS;
@@ -310,7 +315,7 @@ static int64_t sys_dispatch(LuProcess *p, uint64_t nr, const uint64_t a[6], bool
     case NR_getppid:
         return getppid();
     case NR_gettid:
-        return gettid();
+        return p->cur->tid;
     case NR_getuid:
         return getuid();
     case NR_geteuid:
@@ -357,7 +362,7 @@ static void sys_print_string(LuProcess *p, uint64_t addr)
 
 static void sys_trace_call(LuProcess *p, uint64_t nr, const SysInfo *si, const uint64_t a[6])
 {
-    fprintf(p->log, "%d ", (int)getpid());
+    fprintf(p->log, "%d ", (int)p->cur->tid);
     if (!si) {
         fprintf(p->log, "syscall_%llu(0x%llx,0x%llx,0x%llx,0x%llx,0x%llx,0x%llx)",
                 (unsigned long long)nr, (unsigned long long)a[0], (unsigned long long)a[1],
@@ -400,7 +405,11 @@ static void sys_trace_call(LuProcess *p, uint64_t nr, const SysInfo *si, const u
 
 static void sys_trace_result(LuProcess *p, const SysInfo *si, int64_t r)
 {
-    if (r < 0 && r >= -4095)
+    if (p->cur->state == LU_T_DEAD)
+        fputc('\n', p->log); /* exit of one thread: no result, as for exit_group */
+    else if (p->cur->state != LU_T_RUN)
+        fputs(" = (the thread waits)\n", p->log);
+    else if (r < 0 && r >= -4095)
         fprintf(p->log, " = -1 errno=%d (%s)\n", (int)-r, strerror((int)-r));
     else if (si && si->hex_result)
         fprintf(p->log, " = 0x%llx\n", (unsigned long long)r);

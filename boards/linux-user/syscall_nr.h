@@ -25,7 +25,7 @@ enum {
     NR_getgid = 176, NR_getegid = 177, NR_gettid = 178, NR_sysinfo = 179, NR_brk = 214,
     NR_munmap = 215, NR_mremap = 216, NR_clone = 220, NR_execve = 221, NR_mmap = 222,
     NR_mprotect = 226, NR_msync = 227, NR_madvise = 233, NR_wait4 = 260, NR_prlimit64 = 261,
-    NR_renameat2 = 276, NR_getrandom = 278, NR_statx = 291, NR_rseq = 293, NR_close_range = 436,
+    NR_renameat2 = 276, NR_getrandom = 278, NR_statx = 291, NR_rseq = 293, NR_close_range = 436, NR_clone3 = 435,
     NR_getxattr = 8, NR_lgetxattr = 9, NR_fgetxattr = 10, NR_listxattr = 11,
     NR_llistxattr = 12, NR_flistxattr = 13, NR_socket = 198, NR_connect = 203,
     NR_faccessat2 = 439, NR_fadvise64 = 223, NR_copy_file_range = 285,

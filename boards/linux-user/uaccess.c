@@ -1,5 +1,6 @@
 /* Guest pointers in syscalls for armature-user: checked copies, path strings, the -L sysroot. */
 #include "linux_user.h"
+#include "monitor.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +14,9 @@ int64_t lu_copy_to(LuProcess *p, uint64_t addr, const void *src, size_t len)
     if (!guest_mem_is_mapped(p->mem, addr, len, GUEST_PROT_WRITE) ||
         !guest_mem_copy_in(p->mem, addr, src, len))
         return -EFAULT;
+    /* A store by the kernel (read(), CLEARTID, ...) breaks every guest
+     * thread's exclusive reservation on those bytes, as any store does. */
+    global_monitor_note_store(global_monitor_default(), addr, len);
     return 0;
 }
 

@@ -58,7 +58,7 @@ make_inputs() {
 	echo 'int main(void) { return 0; }' >"$1/dir/a.c"
 	echo 'text' >"$1/dir/b.txt"
 	echo 'nested' >"$1/dir/sub/c.c"
-	touch -d '2020-01-01 00:00:00' "$1"/dir/sub/* "$1"/dir/* "$1"/*.txt
+	touch -d '2020-01-01 00:00:00' "$1"/dir/sub/* "$1"/dir/* "$1"/*.txt "$1"/dir
 }
 
 # qemu-aarch64 cannot execve a guest program without binfmt_misc, so a

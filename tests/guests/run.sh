@@ -21,7 +21,7 @@ if [ $# -gt 0 ]; then
 	names=("$@")
 else
 	names=()
-	for src in "$dir"/*.S "$dir"/*.c; do
+	for src in "$dir"/*.S "$dir"/*.c "$dir"/glibc/*.c; do
 		[ -e "$src" ] || continue
 		n=${src##*/}
 		names+=("${n%.*}")
@@ -78,9 +78,29 @@ check() {
 	fi
 }
 
+# same_twice NAME: two armature-user runs make the same system calls in the
+# same order from the same threads (guests with NAME.deterministic: guest
+# threads interleave the same way every run). Thread ids, which come from
+# the host pid, are the only numbers masked.
+same_twice() {
+	local name=$1 bin=build/guests/$1 i
+	for i in 1 2; do
+		(timeout -k 5 "$limit" "$user" -strace "$bin" </dev/null >/dev/null 2>"$tmp/trace$i"; exit 0) 2>/dev/null
+		sed -E -i 's/[0-9]{4,}/N/g' "$tmp/trace$i"
+	done
+	if [ ! -s "$tmp/trace1" ]; then
+		fail "$name [same interleaving twice]" "no -strace output"
+	elif ! cmp -s "$tmp/trace1" "$tmp/trace2"; then
+		fail "$name [same interleaving twice]" "the traces differ: $(diff "$tmp/trace1" "$tmp/trace2" | sed -n 2p | cut -c1-120)"
+	else
+		pass "$name [same interleaving twice]"
+	fi
+}
+
 for name in "${names[@]}"; do
 	if [ -x "$user" ]; then
 		check "$name" "$name" "$user"
+		[ -f "$dir/$name.deterministic" ] && same_twice "$name"
 	else
 		fail "$name" "$user not found (run make)"
 	fi
