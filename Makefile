@@ -123,7 +123,7 @@ $(BUILD)/armature-disas: $(OBJ)/tools/armature-disas.o $(BUILD)/libarmature.a
 $(BUILD)/armature-decode-conformance: $(OBJ)/tools/decode-conformance.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -pthread -o $@ $^
 
-$(BUILD)/armature-semantics-conformance: $(OBJ)/tools/semantics-conformance.o $(BUILD)/libarmature.a
+$(BUILD)/armature-semantics-conformance: $(OBJ)/tools/semantics-conformance.o $(OBJ)/tools/sem-draw.o $(OBJ)/tools/sem-known.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
 BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature $(BUILD)/armature-disas \
