@@ -126,8 +126,12 @@ $(BUILD)/armature-decode-conformance: $(OBJ)/tools/decode-conformance.o $(BUILD)
 $(BUILD)/armature-semantics-conformance: $(OBJ)/tools/semantics-conformance.o $(OBJ)/tools/sem-draw.o $(OBJ)/tools/sem-known.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
+$(BUILD)/armature-difftest: $(OBJ)/tools/difftest.o $(OBJ)/tools/difftest-seq.o $(OBJ)/tools/difftest-cmp.o \
+                            $(OBJ)/tools/difftest-min.o $(OBJ)/tools/sem-draw.o $(OBJ)/tools/sem-known.o $(BUILD)/libarmature.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
 BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature $(BUILD)/armature-disas \
-        $(BUILD)/armature-decode-conformance $(BUILD)/armature-semantics-conformance
+        $(BUILD)/armature-decode-conformance $(BUILD)/armature-semantics-conformance $(BUILD)/armature-difftest
 
 all: $(BINS)
 
