@@ -32,7 +32,7 @@ void seq_draw_init(const DrawOpts *o)
     nelig = 0;
     for (int ei = 0; ei < a64_n_encodings; ei++) {
         const A64EncodingInfo *e = &a64_encodings[ei];
-        if (!selected(e, o->only, o->nonly) || skip_reason(e))
+        if (!selected(e, o->only, o->nonly) || skip_reason(e) || (o->nexclude && selected(e, o->exclude, o->nexclude)))
             continue;
         if (!nelig || strcmp(e->group, a64_encodings[elig[nelig - 1]].group)) {
             if (ngroups == 15)

@@ -2,7 +2,7 @@
  * sequences drawn from the spec (conformance/difftest/README.md).
  *
  *   gen      [--seed S] [--sequences N] [--first I] [--length A-B] [--only GLOB]...
- *            -o SEQS.S [--seq-out FILE.seq]
+ *            [--exclude GLOB]... [--exclude-file FILE] -o SEQS.S [--seq-out FILE.seq]
  *       draws sequences I..I+N-1 of the campaign and writes the image.
  *   image    FILE.seq... -o SEQS.S
  *       the image of sequences written as text (regressions, minimiser).
@@ -25,7 +25,7 @@
 
 static struct {
     DrawOpts d;
-    const char *only[16];
+    const char *only[16], *exclude[64];
     uint64_t nseq, first;
     const char *out, *seq_out, *known, *runner, *dir, *regress;
     const char *names[2];
@@ -248,6 +248,25 @@ int main(int argc, char **argv)
             if (opt.d.nonly == 16)
                 die("too many --only");
             opt.only[opt.d.nonly++] = ARG1();
+        } else if (!strcmp(a, "--exclude")) {
+            if (opt.d.nexclude == 64)
+                die("too many --exclude");
+            opt.exclude[opt.d.nexclude++] = ARG1();
+        } else if (!strcmp(a, "--exclude-file")) {
+            const char *path = ARG1();
+            FILE *f = fopen(path, "r");
+            char line[512];
+            if (!f)
+                die("%s: %s", path, strerror(errno));
+            while (fgets(line, sizeof line, f)) {
+                char *g = strtok(line, " \t\n");
+                if (!g || *g == '#')
+                    continue;
+                if (opt.d.nexclude == 64)
+                    die("%s: too many entries", path);
+                opt.exclude[opt.d.nexclude++] = strdup(g);
+            }
+            fclose(f);
         } else if (!strcmp(a, "-o"))
             opt.out = ARG1();
         else if (!strcmp(a, "--seq-out"))
@@ -281,6 +300,7 @@ int main(int argc, char **argv)
 #undef ARG1
     }
     opt.d.only = opt.only;
+    opt.d.exclude = opt.exclude;
     if (opt.known)
         load_known(opt.known);
     if (!strcmp(cmd, "gen"))

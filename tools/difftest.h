@@ -42,6 +42,8 @@ typedef struct DrawOpts {
     int kmin, kmax;
     const char *const *only;
     int nonly;
+    const char *const *exclude; /* not drawn (id, page or group globs) */
+    int nexclude;
 } DrawOpts;
 void seq_draw_init(const DrawOpts *o);
 void seq_draw(const DrawOpts *o, uint32_t index, Seq *s);
