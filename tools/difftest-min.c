@@ -49,13 +49,11 @@ static void del(Seq *s, int k)
     s->n--;
 }
 
-/* The initial value of a register (0 if unset). */
+/* Whether a register starts at zero. */
 static bool is_zero(const Seq *s, unsigned reg)
 {
     struct sem_state st;
-    sem_init_state(s->state_seed, s->state_index, &st);
-    for (int i = 0; i < s->nset; i++)
-        dt_apply(&st, &s->set[i]);
+    seq_state(s, &st);
     if (reg < 31)
         return !st.x[reg];
     if (reg >= DT_R_V)
@@ -105,7 +103,7 @@ int seq_minimise(Seq *s, const char *runner, const char *dir, int verbose)
     for (int round = 0; round < 3; round++) {
         int n = 0;
         for (unsigned r = 0; r < DT_R_V + 32; r++) {
-            if ((r > DT_R_FPSR && r < DT_R_V) || r == DT_R_SP || is_zero(s, r))
+            if ((r > DT_R_FPSR && r < DT_R_V) || is_zero(s, r))
                 continue;
             c[n] = *s;
             seq_set(&c[n], r, 0, 0);
@@ -134,6 +132,7 @@ int seq_minimise(Seq *s, const char *runner, const char *dir, int verbose)
         if (kept == n)
             break;
     }
+    seq_compact(s);
     free(c);
     free(res);
     return rounds;

@@ -92,6 +92,38 @@ void seq_set(Seq *s, unsigned reg, uint64_t lo, uint64_t hi)
     s->set[i] = (struct dt_set){reg, 0, lo, hi};
 }
 
+void seq_state(const Seq *s, struct sem_state *st)
+{
+    if (s->zero)
+        memset(st, 0, sizeof *st);
+    else
+        sem_init_state(s->state_seed, s->state_index, st);
+    for (int i = 0; i < s->nset; i++)
+        dt_apply(st, &s->set[i]);
+}
+
+void seq_compact(Seq *s)
+{
+    struct sem_state st;
+    seq_state(s, &st);
+    s->zero = true;
+    s->nset = 0;
+    for (unsigned r = 0; r < 31; r++)
+        if (st.x[r])
+            seq_set(s, r, st.x[r], 0);
+    if (st.sp)
+        seq_set(s, DT_R_SP, st.sp, 0);
+    if (st.nzcv)
+        seq_set(s, DT_R_NZCV, st.nzcv, 0);
+    if (st.fpcr)
+        seq_set(s, DT_R_FPCR, st.fpcr, 0);
+    if (st.fpsr)
+        seq_set(s, DT_R_FPSR, st.fpsr, 0);
+    for (unsigned r = 0; r < 32; r++)
+        if (st.v[r][0] || st.v[r][1])
+            seq_set(s, DT_R_V + r, st.v[r][0], st.v[r][1]);
+}
+
 /* ------------------------------------------------------------ .seq text */
 
 static void reg_name(unsigned r, char *buf, size_t len)
@@ -120,7 +152,11 @@ static int reg_parse(const char *s)
 void seq_write(FILE *f, const Seq *s)
 {
     char text[256], nm[16];
-    fprintf(f, "seq state=%" PRIu64 ":%u scratch=%" PRIu64 "\n", s->state_seed, s->state_index, s->scratch_seed);
+    if (s->zero)
+        fprintf(f, "seq state=zero scratch=%" PRIu64 "\n", s->scratch_seed);
+    else
+        fprintf(f, "seq state=%" PRIu64 ":%u scratch=%" PRIu64 "\n", s->state_seed, s->state_index,
+                s->scratch_seed);
     for (int i = 0; i < s->nset; i++) {
         reg_name(s->set[i].reg, nm, sizeof nm);
         fprintf(f, "set %s 0x%" PRIx64, nm, s->set[i].lo);
@@ -170,6 +206,10 @@ int seq_read(FILE *f, const char *path, Seq **out)
             while ((tok = strtok(NULL, " \t\n"))) {
                 if (sscanf(tok, "state=%" SCNu64 ":%u", &s->state_seed, &s->state_index) == 2)
                     continue;
+                if (!strcmp(tok, "state=zero")) {
+                    s->zero = true;
+                    continue;
+                }
                 if (sscanf(tok, "scratch=%" SCNu64, &s->scratch_seed) == 1)
                     continue;
                 die("%s:%d: bad '%s'", path, lineno, tok);
@@ -299,8 +339,8 @@ void seq_emit(FILE *f, const Seq *seqs, int nseq, uint64_t seed)
                "dt_nseq:\n\t.quad %d\ndt_seed:\n\t.quad %" PRIu64 "\ndt_seqs:\n", nseq, seed);
     for (int q = 0; q < nseq; q++) {
         const Seq *s = &seqs[q];
-        fprintf(f, "\t.quad q%d, q%db%d, q%di, q%ds, %" PRIu64 ", %" PRIu64 "\n\t.word %u, %d, %d, 0\n", q, q, s->n,
-                q, q, s->state_seed, s->scratch_seed, s->state_index, s->n, s->nset);
+        fprintf(f, "\t.quad q%d, q%db%d, q%di, q%ds, %" PRIu64 ", %" PRIu64 "\n\t.word %u, %d, %d, %d\n", q, q,
+                s->n, q, q, s->state_seed, s->scratch_seed, s->state_index, s->n, s->nset, s->zero ? DT_S_ZERO : 0);
     }
     for (int q = 0; q < nseq; q++) {
         const Seq *s = &seqs[q];

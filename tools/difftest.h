@@ -30,6 +30,7 @@ typedef struct SeqInsn {
 typedef struct Seq {
     uint64_t state_seed, scratch_seed;
     uint32_t state_index;
+    bool zero; /* the initial state is all zeros instead of sem_init_state's */
     int n, nset;
     SeqInsn ins[DT_MAXK];
     struct dt_set set[DT_MAXSET];
@@ -55,6 +56,8 @@ void seq_write(FILE *f, const Seq *s);
 int seq_read(FILE *f, const char *path, Seq **out); /* every sequence in the file */
 void seq_emit(FILE *f, const Seq *seqs, int nseq, uint64_t seed);
 void seq_set(Seq *s, unsigned reg, uint64_t lo, uint64_t hi); /* adds or replaces an override */
+void seq_state(const Seq *s, struct sem_state *st);            /* the initial state */
+void seq_compact(Seq *s); /* the same state as a zero state and the nonzero registers */
 
 /* Traces. */
 typedef struct Trace {

@@ -161,7 +161,10 @@ int main(void)
 			pristine_hash = scratch_hash();
 		}
 		u64 hash = pristine_hash;
-		sem_init_state(s->state_seed, s->state_index, &in);
+		if (s->flags & DT_S_ZERO)
+			memset(&in, 0, sizeof in);
+		else
+			sem_init_state(s->state_seed, s->state_index, &in);
 		for (u32 i = 0; i < s->nset; i++)
 			dt_apply(&in, &s->sets[i]);
 		memset(&r, 0, sizeof r);

@@ -75,8 +75,9 @@ struct dt_seq {
 	const struct dt_set *sets;
 	sem_u64 state_seed;   /* the initial state: sem_init_state(state_seed, state_index) */
 	sem_u64 scratch_seed; /* the scratch memory: sem_init_scratch(scratch_seed) */
-	sem_u32 state_index, n, nset, pad;
+	sem_u32 state_index, n, nset, flags; /* DT_S_* */
 };
+enum { DT_S_ZERO = 1 }; /* the initial state is all zeros (then the overrides) */
 
 _Static_assert(sizeof(struct dt_insn) == 40, "dt_insn layout (gen)");
 _Static_assert(sizeof(struct dt_set) == 24, "dt_set layout (gen)");
