@@ -191,6 +191,15 @@ conformance-semantics: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-user $(BUILD)/armature-semantics-conformance
 	conformance/semantics/run.sh
 
+# random instruction sequences drawn from the spec under armature-user and
+# qemu-aarch64, the state compared after every instruction, with a table per
+# spec group (conformance/difftest/README.md; DIFFTEST_ARGS="--instructions
+# 10000000" for a longer campaign; make check runs --quick)
+.PHONY: difftest
+difftest: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-user $(BUILD)/armature-difftest
+	conformance/difftest/run.sh $(DIFFTEST_ARGS)
+
 # every bare-metal test under armature and qemu-system-aarch64 (make check
 # runs those in conformance/baremetal/check-list.txt)
 conformance-baremetal: deps
