@@ -142,7 +142,7 @@ static size_t seq_end(const Trace *t, size_t i, uint32_t q)
     return i;
 }
 
-uint64_t trace_compare(const Trace *a, const Trace *b, const CmpOpts *o, SeqResult *results)
+uint64_t trace_compare(const Trace *a, const Trace *b, const CmpOpts *o, SeqResult *results, uint64_t *passed_out)
 {
     uint64_t passed = 0, explained = 0, failed = 0, seqs_same = 0, seqs_expl = 0, seqs_diff = 0;
     unsigned shown = 0;
@@ -230,6 +230,8 @@ uint64_t trace_compare(const Trace *a, const Trace *b, const CmpOpts *o, SeqResu
         ia = ea;
         ib = eb;
     }
+    if (passed_out)
+        *passed_out = passed + explained;
     if (o->quiet)
         return failed;
     if (ngroups) {

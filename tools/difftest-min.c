@@ -1,5 +1,5 @@
 /* The difftest minimiser: shrinks a differing sequence (deleting
- * instructions, then zeroing initial registers) while it still differs at
+ * instructions, simplifying operands, then zeroing initial registers) while it still differs at
  * an instruction of the same encoding; every round runs all its candidates
  * in one image (conformance/difftest/README.md). */
 #include <inttypes.h>
@@ -32,7 +32,7 @@ static void eval(const Seq *c, int n, const char *runner, const char *dir, SeqRe
     CmpOpts o = {0, false, true};
     for (int i = 0; i < n; i++)
         res[i].status = SR_BROKEN;
-    trace_compare(&a, &b, &o, res);
+    trace_compare(&a, &b, &o, res, NULL);
     free(a.r);
     free(b.r);
     rounds++;
@@ -98,6 +98,49 @@ int seq_minimise(Seq *s, const char *runner, const char *dir, int verbose)
             }
         if (verbose)
             fprintf(stderr, "minimise: %d instructions\n", s->n);
+    }
+    /* simpler operands: base registers at the scratch middle, index
+     * registers 0, branches to the next instruction (each alone, then all
+     * that kept it differing) */
+    {
+        int n = 0;
+        for (int k = 0; k < s->n; k++) {
+            SeqInsn *in = &s->ins[k];
+            for (int j = 0; j < 2; j++)
+                if (in->ov_reg[j] <= 31 && in->ov_val[j]) {
+                    c[n] = *s;
+                    c[n++].ins[k].ov_val[j] = 0;
+                }
+            if (in->to > 1) {
+                c[n] = *s;
+                c[n++].ins[k].to = 1;
+            }
+        }
+        if (n) {
+            eval(c, n, runner, dir, res);
+            Seq all = *s, one = *s;
+            int kept = 0;
+            for (int i = 0; i < n; i++)
+                if (keeps(&res[i], enc)) {
+                    for (int k = 0; k < s->n; k++)
+                        if (memcmp(&c[i].ins[k], &s->ins[k], sizeof s->ins[k])) {
+                            for (int j = 0; j < 2; j++)
+                                if (!c[i].ins[k].ov_val[j])
+                                    all.ins[k].ov_val[j] = 0;
+                            if (c[i].ins[k].to < all.ins[k].to)
+                                all.ins[k].to = c[i].ins[k].to;
+                        }
+                    if (!kept++)
+                        one = c[i];
+                }
+            if (kept) {
+                c[0] = all;
+                eval(c, 1, runner, dir, res);
+                *s = keeps(&res[0], enc) ? all : one;
+            }
+            if (verbose)
+                fprintf(stderr, "minimise: %d of %d operand simplifications kept\n", kept, n);
+        }
     }
     /* zero initial registers: each alone, then all that kept it differing */
     for (int round = 0; round < 3; round++) {

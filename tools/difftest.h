@@ -84,8 +84,9 @@ typedef struct CmpOpts {
     bool table, quiet;
 } CmpOpts;
 /* Compares two traces sequence by sequence; results (if not NULL) gets one
- * entry per sequence of a. Returns the number of failures. */
-uint64_t trace_compare(const Trace *a, const Trace *b, const CmpOpts *o, SeqResult *results);
+ * entry per sequence of a; *passed (if not NULL) counts the instructions
+ * compared equal or explained. Returns the number of failures. */
+uint64_t trace_compare(const Trace *a, const Trace *b, const CmpOpts *o, SeqResult *results, uint64_t *passed);
 
 /* Minimising: shrinks s (which differs) while it still differs at the
  * same encoding; runs `runner DIR` to build and run both sides. */
