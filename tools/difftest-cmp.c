@@ -74,7 +74,7 @@ static void line(const char *mark, const struct dt_record *r)
 static void report(const Trace *a, const Trace *b, size_t a0, size_t ra, size_t rb, const bool d[P_N])
 {
     const struct dt_record *x = &a->r[ra], *y = &b->r[rb], *before = ra > a0 ? &a->r[ra - 1] : x;
-    printf("sequence %u (state %" PRIu64 ":%u):\n", x->seq, a->h.seed, x->seq);
+    printf("sequence %u:\n", x->seq);
     for (size_t i = a0 + 1; i < ra; i++)
         if (a->r[i].kind == DT_STEP)
             line(" ", &a->r[i]);

@@ -347,8 +347,10 @@ void seq_emit(FILE *f, const Seq *seqs, int nseq, uint64_t seed)
         fprintf(f, "q%di:\n", q);
         for (int k = 0; k < s->n; k++) {
             const SeqInsn *in = &s->ins[k];
-            unsigned flags = (seq_may_write_mem(&a64_encodings[in->enc]) ? DT_I_MEM : 0) |
-                             (in->readback ? DT_I_READBACK : 0);
+            const A64EncodingInfo *e = &a64_encodings[in->enc];
+            unsigned flags = (seq_may_write_mem(e) ? DT_I_MEM : 0) | (in->readback ? DT_I_READBACK : 0) |
+                             (seq_may_write_mem(e) && starts(e->feature, "FEAT_MTE") && e->page[0] == 'S'
+                                  ? DT_I_TAGS : 0);
             fprintf(f, "\t.quad q%dw%d, q%dc%d, q%dr%d, ", q, k, q, k, q, k);
             if (in->to)
                 fprintf(f, "q%ds%d\n", q, k);

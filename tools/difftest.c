@@ -158,7 +158,10 @@ static int cmd_minimise(char **files, int nfiles)
     SeqResult r;
     CmpOpts o = {1, false, false};
     trace_compare(&a, &b, &o, &r, NULL);
-    const char *id = r.enc >= 0 ? a64_encodings[r.enc].id : "harness";
+    if (r.status != SR_DIFFERS || r.enc < 0)
+        die("the minimised sequence does not differ at an instruction on its own (state leaking between "
+            "sequences?)");
+    const char *id = a64_encodings[r.enc].id;
     const char *out = opt.out;
     char name[4096];
     if (!out) {

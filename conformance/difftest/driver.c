@@ -81,6 +81,15 @@ static void on_signal(int sig, void *info, void *uc)
 	*pc = cur->end;
 }
 
+/* Allocation tags 0 on the whole scratch memory (STG Xn, [Xn] with an
+ * untagged Xn), so that tags an MTE store wrote do not leak into the next
+ * sequence. Only after such a store ran without a signal: the CPU has MTE. */
+static void clear_tags(void)
+{
+	for (u64 p = (u64)dt_scratch; p < (u64)dt_scratch + SEM_SCRATCH_SIZE; p += 16)
+		__asm__ volatile("mov x9, %0\n\t.inst 0xd9200929" /* stg x9, [x9] */ : : "r"(p) : "x9", "memory");
+}
+
 #define CHUNK 64
 static struct dt_record outbuf[CHUNK];
 static unsigned nout;
@@ -176,6 +185,7 @@ int main(void)
 		r.s = in;
 		put(&r);
 		sig_harness = 0;
+		int tags_dirty = 0;
 		in.stub = s->entry;
 		for (;;) {
 			sig_no = sig_code = sig_count = 0;
@@ -192,6 +202,8 @@ int main(void)
 			const struct dt_insn *t = &s->insns[k];
 			if (t->flags & DT_I_MEM)
 				hash = scratch_hash();
+			if ((t->flags & DT_I_TAGS) && !sig_no)
+				tags_dirty = 1;
 			r.kind = DT_STEP;
 			r.insn = k;
 			r.word = t->word;
@@ -225,6 +237,8 @@ int main(void)
 		put(&r);
 		if (hash != pristine_hash)
 			memcpy(dt_scratch, pristine, SEM_SCRATCH_SIZE);
+		if (tags_dirty)
+			clear_tags();
 	}
 	flush();
 	return 0;

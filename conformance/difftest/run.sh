@@ -64,7 +64,7 @@ while [ "$done_insns" -lt "$insns" ]; do
 	if [ $rc -ne 0 ]; then
 		sed '/^group /,$d' "$tmp/cmp.txt"
 		if [ -n "$minimise" ]; then
-			q=$(sed -n 's/^sequence \([0-9]*\) (state.*/\1/p' "$tmp/cmp.txt" | head -1)
+			q=$(sed -n "s/^sequence \([0-9]*\):$/\1/p" "$tmp/cmp.txt" | head -1)
 			if [ -n "$q" ]; then
 				awk -v q="$q" '/^seq /{n++} n==q+1' "$tmp/seqs.seq" >"$tmp/one.seq"
 				mkdir -p "$tmp/min"

@@ -77,7 +77,7 @@ else
 fi
 
 # 3. minimise the first differing sequence
-q=$(sed -n 's/^sequence \([0-9]*\) (state.*/\1/p' "$tmp/mut.txt" | head -1)
+q=$(sed -n "s/^sequence \([0-9]*\):$/\1/p" "$tmp/mut.txt" | head -1)
 awk -v q="${q:-0}" '/^seq /{n++} n==q+1' "$tmp/c/seqs.seq" >"$tmp/one.seq"
 mkdir -p "$tmp/min" "$tmp/regress"
 env "${broken[@]}" "$tool" minimise "$tmp/one.seq" --runner conformance/difftest/sides.sh \

@@ -60,7 +60,11 @@ struct dt_insn {
 	sem_u32 word;
 	sem_u32 flags;        /* DT_I_* */
 };
-enum { DT_I_MEM = 1, DT_I_READBACK = 2 }; /* may write memory; an MRS read-back follows */
+enum {
+	DT_I_MEM = 1,      /* may write the scratch memory */
+	DT_I_READBACK = 2, /* an MRS read-back follows */
+	DT_I_TAGS = 4,     /* may write allocation tags (MTE stores) */
+};
 
 struct dt_set {               /* an initial-state override */
 	sem_u32 reg;          /* DT_R_* */
