@@ -97,7 +97,7 @@ static void report(const Trace *a, const Trace *b, size_t a0, size_t ra, size_t 
             continue;
         part_name(p, nm, sizeof nm);
         printf("    %s differs:\n", nm);
-        if (p < P_MEM || p == P_MEM)
+        if (p <= P_MEM)
             show("before", before, p);
         show(a->name, x, p);
         show(b->name, y, p);
