@@ -1,6 +1,7 @@
 /* difftest sequences: drawing them from the spec, the .seq text and the
  * seqs.S image the driver runs (conformance/difftest/README.md). */
 #include <errno.h>
+#include <fnmatch.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,11 @@ void seq_draw(const DrawOpts *o, uint32_t index, Seq *s)
             int g = (int)(rnd64() % (uint64_t)ngroups);
             int ei = elig[gstart[g] + (int)(rnd64() % (uint64_t)(gstart[g + 1] - gstart[g]))];
             draw(ei, &t);
-            if (a64_decode_index(t.word) == ei && host_check(t.word) < 0)
+            bool excluded = false;
+            for (int x = 0; x < o->nexclude_words; x++)
+                excluded |= (t.word & o->exclude_words[x].mask) == o->exclude_words[x].match &&
+                            !fnmatch(o->exclude_words[x].glob, a64_encodings[ei].id, 0);
+            if (!excluded && a64_decode_index(t.word) == ei && host_check(t.word) < 0)
                 break;
             if (tries > 1000)
                 die("cannot draw an instruction from the selection");

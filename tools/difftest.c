@@ -26,6 +26,8 @@
 static struct {
     DrawOpts d;
     const char *only[16], *exclude[64];
+    struct ExcludeWords xw[64];
+    int nxw;
     uint64_t nseq, first;
     const char *out, *seq_out, *known, *runner, *dir, *regress;
     const char *names[2];
@@ -239,12 +241,19 @@ int main(int argc, char **argv)
             if (!f)
                 die("%s: %s", path, strerror(errno));
             while (fgets(line, sizeof line, f)) {
-                char *g = strtok(line, " \t\n");
+                char *g = strtok(line, " \t\n"), *b = strtok(NULL, " \t\n");
                 if (!g || *g == '#')
                     continue;
-                if (opt.d.nexclude == 64)
+                if (opt.d.nexclude == 64 || opt.nxw == 64)
                     die("%s: too many entries", path);
-                opt.exclude[opt.d.nexclude++] = strdup(g);
+                if (b && !strncmp(b, "bits=", 5)) { /* only the words matching MASK/MATCH */
+                    struct ExcludeWords *x = &opt.xw[opt.nxw++];
+                    x->glob = strdup(g);
+                    if (sscanf(b + 5, "%x/%x", &x->mask, &x->match) != 2)
+                        die("%s: bad '%s'", path, b);
+                } else {
+                    opt.exclude[opt.d.nexclude++] = strdup(g);
+                }
             }
             fclose(f);
         } else if (!strcmp(a, "-o"))
@@ -281,6 +290,8 @@ int main(int argc, char **argv)
     }
     opt.d.only = opt.only;
     opt.d.exclude = opt.exclude;
+    opt.d.exclude_words = opt.xw;
+    opt.d.nexclude_words = opt.nxw;
     if (opt.known)
         load_known(opt.known);
     if (!strcmp(cmd, "gen"))

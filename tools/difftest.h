@@ -45,6 +45,8 @@ typedef struct DrawOpts {
     int nonly;
     const char *const *exclude; /* not drawn (id, page or group globs) */
     int nexclude;
+    const struct ExcludeWords { const char *glob; uint32_t mask, match; } *exclude_words; /* words not drawn */
+    int nexclude_words;
 } DrawOpts;
 void seq_draw_init(const DrawOpts *o);
 void seq_draw(const DrawOpts *o, uint32_t index, Seq *s);

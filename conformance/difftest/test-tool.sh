@@ -48,6 +48,17 @@ EOS
 fi
 known=(--known conformance/semantics/known-differences.txt)
 
+# 0. exclude-qemu.txt keeps whole encodings and single words (DC CVAP) out
+"$tool" gen --seed 3 --sequences 2000 --only system --only dpreg -o /dev/null --seq-out "$tmp/all.seq" 2>/dev/null
+"$tool" gen --seed 3 --sequences 2000 --only system --only dpreg --exclude-file conformance/difftest/exclude-qemu.txt \
+	-o /dev/null --seq-out "$tmp/excl.seq" 2>/dev/null
+pat='dc cvap|dc cvadp|_dp_2src  # [su](max|min) '
+if [ "$(grep -cE "$pat" "$tmp/all.seq")" -gt 0 ] && [ "$(grep -cE "$pat" "$tmp/excl.seq")" = 0 ]; then
+	ok "exclude-qemu.txt: no DC CVAP/CVADP, no FEAT_CSSC [SU]MAX/MIN drawn"
+else
+	bad "exclude-qemu.txt: $(grep -cE "$pat" "$tmp/all.seq") drawn without it, $(grep -cE "$pat" "$tmp/excl.seq") with it"
+fi
+
 # 1. a campaign image over the data-processing groups, both sides plain
 mkdir -p "$tmp/c"
 "$tool" gen --seed 7 --sequences 300 --only dpreg --only dpimm --exclude-file conformance/difftest/exclude-qemu.txt \
