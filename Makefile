@@ -123,11 +123,15 @@ $(BUILD)/armature-disas: $(OBJ)/tools/armature-disas.o $(BUILD)/libarmature.a
 $(BUILD)/armature-decode-conformance: $(OBJ)/tools/decode-conformance.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -pthread -o $@ $^
 
-$(BUILD)/armature-semantics-conformance: $(OBJ)/tools/semantics-conformance.o $(BUILD)/libarmature.a
+$(BUILD)/armature-semantics-conformance: $(OBJ)/tools/semantics-conformance.o $(OBJ)/tools/sem-draw.o $(OBJ)/tools/sem-known.o $(BUILD)/libarmature.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/armature-difftest: $(OBJ)/tools/difftest.o $(OBJ)/tools/difftest-seq.o $(OBJ)/tools/difftest-cmp.o \
+                            $(OBJ)/tools/difftest-min.o $(OBJ)/tools/sem-draw.o $(OBJ)/tools/sem-known.o $(BUILD)/libarmature.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
 BINS := $(BUILD)/armature-gen $(BUILD)/armature-user $(BUILD)/armature $(BUILD)/armature-disas \
-        $(BUILD)/armature-decode-conformance $(BUILD)/armature-semantics-conformance
+        $(BUILD)/armature-decode-conformance $(BUILD)/armature-semantics-conformance $(BUILD)/armature-difftest
 
 # The stamp by name: as a prerequisite of pattern rules only, make would
 # take it for an intermediate file and not regenerate a deleted build/gen.
@@ -188,6 +192,15 @@ conformance-fp: deps
 conformance-semantics: deps
 	@$(MAKE) --no-print-directory $(BUILD)/armature-user $(BUILD)/armature-semantics-conformance
 	conformance/semantics/run.sh
+
+# random instruction sequences drawn from the spec under armature-user and
+# qemu-aarch64, the state compared after every instruction, with a table per
+# spec group (conformance/difftest/README.md; DIFFTEST_ARGS="--instructions
+# 10000000" for a longer campaign; make check runs --quick)
+.PHONY: difftest
+difftest: deps
+	@$(MAKE) --no-print-directory $(BUILD)/armature-user $(BUILD)/armature-difftest
+	conformance/difftest/run.sh $(DIFFTEST_ARGS)
 
 # every bare-metal test under armature and qemu-system-aarch64 (make check
 # runs those in conformance/baremetal/check-list.txt)

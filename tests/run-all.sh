@@ -6,8 +6,10 @@
 # (conformance/decode/run.sh --quick) and the bare-metal check list
 # (conformance/baremetal/run.sh) and the FP conformance sample
 # (conformance/fp/run.sh --quick) and the Debian kernel boot
-# (conformance/boot/run.sh). Sums their counts and ends with exactly one
-# line "N passed, M failed"; exits 1 if anything failed or a runner crashed.
+# (conformance/boot/run.sh) and the difftest campaign sample, its tool tests
+# and regressions (conformance/difftest/, conformance/regress/). Sums their
+# counts and ends with exactly one line "N passed, M failed"; exits 1 if
+# anything failed or a runner crashed.
 # Runners that do not exist yet are skipped with a message.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -129,6 +131,20 @@ if [ -x conformance/semantics/run.sh ]; then
 else
 	echo "conformance/semantics/run.sh not found: skipping it"
 fi
+
+# Random instruction sequences (about 4*10^4 instructions) under armature-user
+# and qemu-aarch64, the difftest tool's own tests (an injected difference is
+# found and minimised) and the minimised regressions in conformance/regress/.
+for script in conformance/difftest/run.sh conformance/difftest/test-tool.sh conformance/regress/run.sh; do
+	if [ -x "$script" ]; then
+		case $script in
+		*/difftest/run.sh) run_counting_script "$script" --quick ;;
+		*) run_counting_script "$script" ;;
+		esac
+	else
+		echo "$script not found: skipping it"
+	fi
+done
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
