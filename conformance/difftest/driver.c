@@ -14,28 +14,10 @@
 #define SEM_GUEST
 #include "rt.h"
 #include "trace.h"
+#include "../semantics/guest_sig.h"
 
 extern const struct dt_seq dt_seqs[];
 extern const u64 dt_nseq, dt_seed;
-extern struct sem_state sem_outstate;
-void sem_enter(const struct sem_state *in, u64 excl_addr, u64 excl_kind);
-void sem_sigreturn(void);
-
-enum { SYS_sigaltstack = 132, SYS_rt_sigaction = 134, SYS_mprotect = 226 };
-enum { SA_SIGINFO = 4, SA_ONSTACK = 0x08000000, SA_RESTORER = 0x04000000 };
-
-struct k_sigaction {
-	void (*handler)(int, void *, void *);
-	u64 flags;
-	void (*restorer)(void);
-	u64 mask;
-};
-
-struct k_stack {
-	void *sp;
-	int flags;
-	size_t size;
-};
 
 #define UC_PC 440 /* ucontext: uc_mcontext.pc */
 

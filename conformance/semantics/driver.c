@@ -16,28 +16,10 @@
 #define SEM_GUEST
 #include "rt.h"
 #include "sem.h"
+#include "guest_sig.h"
 
 extern const struct sem_test sem_tests[];
 extern const u64 sem_ntests, sem_seed;
-extern struct sem_state sem_outstate;
-void sem_enter(const struct sem_state *in, u64 excl_addr, u64 excl_kind);
-void sem_sigreturn(void);
-
-enum { SYS_sigaltstack = 132, SYS_rt_sigaction = 134, SYS_mprotect = 226 };
-enum { SA_SIGINFO = 4, SA_ONSTACK = 0x08000000, SA_RESTORER = 0x04000000 };
-
-struct k_sigaction {
-	void (*handler)(int, void *, void *);
-	u64 flags;
-	void (*restorer)(void);
-	u64 mask;
-};
-
-struct k_stack {
-	void *sp;
-	int flags;
-	size_t size;
-};
 
 /* ucontext: uc_mcontext (struct sigcontext) at 176: fault_address,
  * regs[31], sp, pc, pstate (arch/arm64/include/uapi/asm/sigcontext.h). */
