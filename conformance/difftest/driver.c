@@ -110,18 +110,9 @@ static u64 scratch_hash(void)
 
 int main(void)
 {
-	static const int sigs[] = {4 /* SIGILL */, 5 /* SIGTRAP */, 7 /* SIGBUS */, 8 /* SIGFPE */, 11 /* SIGSEGV */};
-	struct k_stack ss = {altstack, 0, sizeof altstack};
-	if (rt_syscall3(SYS_sigaltstack, &ss, 0, 0))
-		die("sigaltstack failed");
-	for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-		struct k_sigaction sa = {on_signal, SA_SIGINFO | SA_ONSTACK | SA_RESTORER, sem_sigreturn, 0};
-		if (rt_syscall6(SYS_rt_sigaction, sigs[i], (long)&sa, 0, 8, 0, 0))
-			die("rt_sigaction failed");
-	}
-	if (rt_syscall3(SYS_mprotect, dt_area, SEM_PAGE, 0) ||
-	    rt_syscall3(SYS_mprotect, dt_area + SEM_PAGE + SEM_SCRATCH_SIZE, SEM_PAGE, 0))
-		die("mprotect of the guard pages failed");
+	const char *err = sem_guest_setup(on_signal, altstack, sizeof altstack, dt_area);
+	if (err)
+		die(err);
 
 	u64 scratch_seed = dt_nseq ? dt_seqs[0].scratch_seed : dt_seed;
 	sem_init_scratch(scratch_seed, pristine);
