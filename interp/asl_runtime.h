@@ -120,8 +120,21 @@ static inline asl_u128 asl_replicate128(asl_u128 x, asl_int w, asl_int n)
 }
 
 static inline asl_int asl_imul(asl_int a, asl_int b) { return (asl_int)((asl_u128)a * (asl_u128)b); }
-static inline asl_int asl_ishl(asl_int a, asl_int s) { return s >= 128 ? 0 : (asl_int)((asl_u128)a << s); }
-static inline asl_int asl_ishr(asl_int a, asl_int s) { return s >= 128 ? (a < 0 ? -1 : 0) : a >> s; }
+/* Integer shifts are a * 2^s and RoundDown(a / 2^s): a negative amount
+ * shifts the other way (C would make it undefined). */
+static inline asl_int asl_ishr(asl_int a, asl_int s);
+static inline asl_int asl_ishl(asl_int a, asl_int s)
+{
+    if (s < 0)
+        return asl_ishr(a, -s);
+    return s >= 128 ? 0 : (asl_int)((asl_u128)a << s);
+}
+static inline asl_int asl_ishr(asl_int a, asl_int s)
+{
+    if (s < 0)
+        return asl_ishl(a, -s);
+    return s >= 128 ? (a < 0 ? -1 : 0) : a >> s;
+}
 
 static inline asl_int asl_fdiv(asl_int a, asl_int b, const char *where)
 {
